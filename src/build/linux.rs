@@ -1,0 +1,198 @@
+//! The kernel: sources, configuration from fragments, and the build.
+
+use super::Ctx;
+use crate::cli::GccWhich;
+use crate::command::{Action, Cmd, mkdir_p};
+use crate::plan::{Plan, Step};
+use anyhow::{Result, bail};
+use std::path::PathBuf;
+
+/// Unpacks Debian's linux-source tarball once into the output dir.
+pub fn source_plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let mut p = Plan::default();
+    if !l.linux_source_is_tarball() {
+        return Ok(p);
+    }
+    let src = l.linux_source_dir();
+    let parent = src.parent().expect("source dir has a parent").to_path_buf();
+    let stamp = src.join(".lkmc-unpacked");
+    p.push(
+        Step::new("linux-source", "unpacking the kernel sources")
+            .action(mkdir_p(&parent))
+            .action(
+                Cmd::new("tar")
+                    .line(["-x", "-f"])
+                    .arg_path(l.linux_source_tarball())
+                    .line(["-C".to_string(), parent.display().to_string()]),
+            )
+            .action(Cmd::new("touch").arg_path(&stamp))
+            .fresh_when(vec![], vec![stamp]),
+    );
+    Ok(p)
+}
+
+/// `make` in the kernel tree with the arch, compiler and output dir set.
+pub fn kernel_make(c: &Ctx) -> Cmd {
+    let l = c.l;
+    let mut m = Cmd::new("make")
+        .line(["-C".to_string(), l.linux_source_dir().display().to_string()])
+        .arg(format!("O={}", l.linux_build_dir().display()))
+        .arg(format!("ARCH={}", l.arch.linux_arch()))
+        .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
+        .arg(format!("-j{}", l.jobs));
+    if c.o.verbose {
+        m = m.arg("V=1");
+    }
+    m
+}
+
+/// Fragments merged on top of the base config, in order. Later ones win.
+pub fn fragments(c: &Ctx) -> Vec<PathBuf> {
+    let cfg = c.l.linux_config_dir();
+    let mut v = Vec::new();
+    if c.o.custom_config_file.is_none() {
+        v.push(cfg.join("base"));
+        v.push(cfg.join(c.l.arch.name()));
+        if c.l.linux_id == "debug" {
+            v.push(cfg.join("debug"));
+        }
+    }
+    v.extend(c.o.config_fragments.iter().map(|f| absolute(f)));
+    if !c.o.configs.is_empty() {
+        v.push(cli_fragment(c));
+    }
+    v
+}
+
+fn cli_fragment(c: &Ctx) -> PathBuf {
+    c.l.linux_build_dir().join("lkmc_cli_config")
+}
+
+fn absolute(p: &std::path::Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    }
+}
+
+/// `make <target>` that gives the base .config before fragments.
+fn base_config_target(c: &Ctx) -> Result<&'static str> {
+    Ok(match c.o.linux_config.as_str() {
+        "small" => "tinyconfig",
+        "full" => "defconfig",
+        other => bail!(
+            "unknown --linux-config '{other}': use small (tinyconfig-based) or full (defconfig-based)"
+        ),
+    })
+}
+
+pub fn plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    if l.gcc_which == GccWhich::CrosstoolNg {
+        bail!("the kernel needs a Linux toolchain: use --gcc-which host or buildroot");
+    }
+    for f in &c.o.config_fragments {
+        if !f.is_file() {
+            bail!("config fragment {} does not exist", f.display());
+        }
+    }
+    if let Some(f) = &c.o.custom_config_file {
+        if !f.is_file() {
+            bail!("custom config file {} does not exist", f.display());
+        }
+    }
+    for line in &c.o.configs {
+        if !line.starts_with("CONFIG_") || !line.contains('=') {
+            bail!("--config '{line}' is not a kernel config line such as CONFIG_KASAN=y");
+        }
+    }
+    let build = l.linux_build_dir();
+    let src = l.linux_source_dir();
+    let frags = fragments(c);
+    let mut p = Plan::default();
+
+    // The request (base, fragments, --config lines) decides whether to reconfigure.
+    let mut request = format!("base={}\n", c.o.linux_config);
+    if let Some(f) = &c.o.custom_config_file {
+        request.push_str(&format!("custom={}\n", absolute(f).display()));
+    }
+    for f in &frags {
+        request.push_str(&format!("fragment={}\n", f.display()));
+    }
+    for line in &c.o.configs {
+        request.push_str(&format!("config={line}\n"));
+    }
+    let request_file = build.join("lkmc_config_request");
+
+    let mut config = Step::new("linux-config", "configuring the kernel").action(mkdir_p(&build));
+    if c.o.clean {
+        config
+            .actions
+            .insert(0, crate::command::rm_rf(&build).into());
+    }
+    if !c.o.configs.is_empty() {
+        config = config.action(Action::write(cli_fragment(c), c.o.configs.join("\n")));
+    }
+    config = match &c.o.custom_config_file {
+        Some(f) => config.action(
+            Cmd::new("cp")
+                .arg_path(absolute(f))
+                .arg_path(build.join(".config")),
+        ),
+        None => config.action(kernel_make(c).arg(base_config_target(c)?)),
+    };
+    if !frags.is_empty() {
+        config = config.action(
+            Cmd::new(
+                src.join("scripts/kconfig/merge_config.sh")
+                    .display()
+                    .to_string(),
+            )
+            .arg("-m")
+            .line(["-O".to_string(), build.display().to_string()])
+            .arg_path(build.join(".config"))
+            .args(frags.iter().map(|f| f.display().to_string())),
+        );
+    }
+    config = config
+        .action(kernel_make(c).arg("olddefconfig"))
+        .action(Action::CheckKernelConfig {
+            config: build.join(".config"),
+            fragments: frags.clone(),
+        })
+        .action(Action::write(&request_file, request.clone()));
+    let mut inputs = frags.clone();
+    inputs.extend(c.o.custom_config_file.iter().map(|f| absolute(f)));
+    let stale_request =
+        std::fs::read_to_string(&request_file).ok().as_deref() != Some(request.as_str());
+    config = config.after(&["linux-source"]);
+    if !stale_request && !c.o.clean {
+        config = config.fresh_when(inputs, vec![build.join(".config")]);
+    }
+    p.push(config);
+
+    // Pinned build metadata: the same sources give the same kernel, and
+    // `uname -a` does not change with every rebuild.
+    let mut make = kernel_make(c)
+        .env("KBUILD_BUILD_USER", "lkmc")
+        .env("KBUILD_BUILD_HOST", "lkmc")
+        .env("KBUILD_BUILD_VERSION", "1")
+        .env("KBUILD_BUILD_TIMESTAMP", "Thu Jan  1 00:00:00 UTC 1970");
+    make = make.args(c.o.extra.iter());
+    let mut build_step = Step::new("linux", "building the kernel")
+        .action(make)
+        .after(&["linux-config"]);
+    // Debian's tarball never changes under us, so an existing kernel newer than
+    // its .config is up to date; a checked-out submodule may have been edited,
+    // and make decides.
+    if l.linux_source_is_tarball() && c.o.extra.is_empty() {
+        build_step = build_step.fresh_when(
+            vec![build.join(".config")],
+            vec![l.vmlinux(), l.linux_image()],
+        );
+    }
+    p.push(build_step);
+    Ok(p)
+}

@@ -1,0 +1,120 @@
+//! The guest root tree, assembled without root privileges: busybox,
+//! rootfs_overlay/, the modules and the userland programs. Packed as an
+//! initramfs by the kernel's own gen_initramfs.sh (which can add /dev/console
+//! without mknod), and on request as an ext2 image with mke2fs -d.
+
+use super::Ctx;
+use crate::cli::RootfsWhich;
+use crate::command::{Action, Cmd, mkdir_p, rm_rf};
+use crate::plan::{Plan, Step};
+use anyhow::Result;
+
+/// Device nodes the initramfs needs before devtmpfs is mounted.
+const DEV_NODES: &str = "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n";
+
+/// Copies of the guest files into a tree: shared by the initramfs and by the
+/// Buildroot overlay.
+pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
+    let l = c.l;
+    let lkmc = root.join("lkmc");
+    vec![
+        mkdir_p(lkmc.join("userland")).into(),
+        mkdir_p(l.userland_build_dir()).into(),
+        Cmd::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", l.rootfs_overlay_source_dir().display()))
+            .arg_path(root)
+            .into(),
+        Cmd::new("find")
+            .arg_path(l.modules_build_dir())
+            .line(["-maxdepth", "1", "-name", "*.ko"])
+            .line(["-exec", "cp", "-p", "-t"])
+            .arg_path(&lkmc)
+            .line(["{}", "+"])
+            .into(),
+        Cmd::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", l.userland_build_dir().display()))
+            .arg_path(lkmc.join("userland"))
+            .into(),
+    ]
+}
+
+pub fn plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let mut p = Plan::default();
+    if l.rootfs_which == RootfsWhich::Buildroot {
+        // Buildroot makes the root filesystem; see buildroot::plan.
+        return Ok(p);
+    }
+    let staging = l.rootfs_staging_dir();
+    let spec = l.rootfs_dir().join("dev_nodes.txt");
+    let mut step = Step::new("rootfs", "assembling the guest root filesystem")
+        .action(rm_rf(&staging))
+        .action(mkdir_p(staging.join("bin")))
+        .action(
+            Cmd::new("cp")
+                .arg_path(l.busybox_binary())
+                .arg_path(staging.join("bin/busybox")),
+        )
+        .action(
+            Cmd::new("ln")
+                .line(["-s", "busybox"])
+                .arg_path(staging.join("bin/sh")),
+        );
+    step = step.actions(populate(c, &staging));
+    step = step
+        .action(Action::write(&spec, DEV_NODES))
+        .action(
+            Cmd::new(
+                l.linux_source_dir()
+                    .join("usr/gen_initramfs.sh")
+                    .display()
+                    .to_string(),
+            )
+            .line(["-o".to_string(), l.initramfs().display().to_string()])
+            .line(["-u", "squash", "-g", "squash"])
+            .arg_path(&staging)
+            .arg_path(&spec)
+            .cwd(l.linux_build_dir()),
+        )
+        .after(&["busybox", "modules", "userland/"])
+        .fresh_when(
+            vec![
+                l.rootfs_overlay_source_dir(),
+                l.modules_build_dir().join("modules.order"),
+                l.userland_build_dir(),
+                l.busybox_binary(),
+            ],
+            vec![l.initramfs()],
+        );
+    p.push(step);
+    Ok(p)
+}
+
+pub fn ext2_plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let mut p = Plan::default();
+    if l.rootfs_which == RootfsWhich::Buildroot {
+        return Ok(p);
+    }
+    let img = l.rootfs_ext2();
+    let step = Step::new("rootfs-ext2", "making the ext2 disk image")
+        .action(rm_rf(&img))
+        .action(
+            Cmd::new("mke2fs")
+                .arg("-q")
+                .line(["-t", "ext2"])
+                .line([
+                    "-d".to_string(),
+                    l.rootfs_staging_dir().display().to_string(),
+                ])
+                .line(["-E", "root_owner=0:0"])
+                .arg_path(&img)
+                .arg("256M"),
+        )
+        .after(&["rootfs"])
+        .fresh_when(vec![l.initramfs()], vec![img]);
+    p.push(step);
+    Ok(p)
+}

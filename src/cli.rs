@@ -1,0 +1,360 @@
+//! Command-line interface: one `lkmc` binary with subcommands that replace
+//! upstream LKMC's scripts. Options shared by every subcommand are global.
+
+use crate::arch::Arch;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "lkmc",
+    version,
+    about = "Build, run, debug and test Linux kernels, modules, userland and baremetal code in QEMU and gem5",
+    args_override_self = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Serialize)]
+pub enum Emulator {
+    #[value(alias = "q")]
+    Qemu,
+    #[value(alias = "g")]
+    Gem5,
+    #[value(alias = "n")]
+    Native,
+}
+
+impl Emulator {
+    pub fn name(self) -> &'static str {
+        match self {
+            Emulator::Qemu => "qemu",
+            Emulator::Gem5 => "gem5",
+            Emulator::Native => "native",
+        }
+    }
+}
+
+/// Which compilers build the kernel, modules and userland.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GccWhich {
+    /// Buildroot's toolchain (needs submodules/buildroot).
+    Buildroot,
+    /// crosstool-NG's newlib toolchain (baremetal).
+    CrosstoolNg,
+    /// The distro's cross compilers (gcc-aarch64-linux-gnu, ...).
+    Host,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QemuWhich {
+    /// QEMU built by lkmc from submodules/qemu.
+    Lkmc,
+    /// The distro's qemu-system-* on PATH.
+    Host,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GdbWhich {
+    Buildroot,
+    Host,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RootfsWhich {
+    /// initramfs and ext2 image assembled by lkmc from busybox-static (fast path).
+    Busybox,
+    /// Buildroot's rootfs.ext2 (needs submodules/buildroot).
+    Buildroot,
+}
+
+/// Options every subcommand takes.
+#[derive(Args, Debug, Clone)]
+pub struct Common {
+    /// Guest architecture.
+    #[arg(short = 'a', long, global = true, default_value = "x86_64")]
+    pub arch: Arch,
+    /// Emulator: qemu, gem5, or native (run on the host, userland only).
+    #[arg(short = 'e', long, global = true, default_value = "qemu")]
+    pub emulator: Emulator,
+    /// Print the commands that would run, exactly, and run nothing.
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Print each command on one line (with --dry-run, or as commands run).
+    #[arg(long, global = true)]
+    pub print_cmd_oneline: bool,
+    /// Print the plan as JSON (argv, env, cwd of each command, in order) and run nothing.
+    #[arg(long, global = true)]
+    pub plan_json: bool,
+    /// Where everything lkmc writes goes (default: <repo>/out).
+    #[arg(long, global = true, env = "LKMC_OUT_DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// TOML file with default options (in addition to lkmc.toml and ~/.config/lkmc/config.toml).
+    #[arg(long, global = true)]
+    pub config_file: Option<PathBuf>,
+    #[arg(short = 'L', long, global = true, default_value = "default")]
+    pub linux_build_id: String,
+    #[arg(long, global = true, default_value = "default")]
+    pub buildroot_build_id: String,
+    #[arg(long, global = true, default_value = "default")]
+    pub userland_build_id: String,
+    #[arg(short = 'M', long, global = true, default_value = "default")]
+    pub gem5_build_id: String,
+    #[arg(long, global = true, default_value = "default")]
+    pub qemu_build_id: String,
+    #[arg(long, global = true, default_value = "default")]
+    pub crosstool_ng_build_id: String,
+    /// Run id: each id gets its own run dir and ports, so runs never collide.
+    #[arg(short = 'n', long, global = true, default_value_t = 0)]
+    pub run_id: u32,
+    /// Compilers: default buildroot when submodules/buildroot is checked out, else host.
+    #[arg(long, global = true)]
+    pub gcc_which: Option<GccWhich>,
+    /// QEMU: default lkmc when submodules/qemu is checked out, else host.
+    #[arg(long, global = true)]
+    pub qemu_which: Option<QemuWhich>,
+    /// GDB: default buildroot's when built, else gdb-multiarch.
+    #[arg(long, global = true)]
+    pub gdb_which: Option<GdbWhich>,
+    /// Root filesystem: default buildroot when submodules/buildroot is checked out, else busybox.
+    #[arg(long, global = true)]
+    pub rootfs_which: Option<RootfsWhich>,
+    /// Emulated machine (QEMU: pc, virt; gem5: VExpress_GEM5_V1, RealViewPBX).
+    #[arg(long, global = true)]
+    pub machine: Option<String>,
+    /// Parallel jobs for builds (default: CPUs available).
+    #[arg(short = 'j', long, global = true)]
+    pub jobs: Option<usize>,
+    /// Show build output as it happens, make V=1.
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
+    /// Print less.
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+    /// Build from a user-mode or baremetal program (shared by run, gdb, getvar).
+    #[arg(short = 'u', long, global = true)]
+    pub userland: Option<PathBuf>,
+    #[arg(short = 'b', long, global = true)]
+    pub baremetal: Option<PathBuf>,
+    /// Link userland programs statically.
+    #[arg(long = "static", global = true)]
+    pub static_: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build targets and what they depend on (default: the whole quick path).
+    Build(BuildArgs),
+    /// Boot a guest, or run a user-mode / baremetal / native program.
+    Run(RunArgs),
+    /// Attach GDB to a run started with --gdb-wait (or a running guest).
+    Gdb(GdbArgs),
+    /// Run the guest test suites and report KTAP, JUnit and JSON.
+    Test(TestArgs),
+    /// Print a path or value (no NAME: list them all).
+    Getvar(GetvarArgs),
+    /// Send a command to the QEMU monitor of a running guest.
+    QemuMonitor(MonitorArgs),
+    /// Connect to the terminal of a running gem5.
+    Gem5Shell,
+    /// Print gem5 statistics matching a regex from m5out/stats.txt.
+    Gem5Stat(Gem5StatArgs),
+    /// Run a tool of the selected toolchain, e.g. `lkmc toolchain readelf -- -h x.ko`.
+    Toolchain(ToolchainArgs),
+}
+
+#[derive(Args, Debug, Default)]
+pub struct BuildArgs {
+    /// Targets (see --list-targets). Default: quick (or qemu-buildroot with Buildroot checked out).
+    pub targets: Vec<String>,
+    /// Install the host packages and fetch the sources the targets need.
+    #[arg(short = 'D', long)]
+    pub download_dependencies: bool,
+    /// With --download-dependencies: skip apt, only fetch sources.
+    #[arg(long)]
+    pub no_apt: bool,
+    /// List targets and their dependencies.
+    #[arg(long)]
+    pub list_targets: bool,
+    /// Kernel (CONFIG_*) or Buildroot (BR2_*) config line; repeatable.
+    #[arg(long = "config", value_name = "LINE")]
+    pub configs: Vec<String>,
+    /// Extra kernel config fragment file; repeatable.
+    #[arg(long = "config-fragment", value_name = "FILE")]
+    pub config_fragments: Vec<PathBuf>,
+    /// Use this exact kernel .config instead of lkmc's fragments.
+    #[arg(long)]
+    pub custom_config_file: Option<PathBuf>,
+    /// Kernel config flavour from linux_config/: small (tinyconfig-based, default) or full (defconfig-based).
+    #[arg(long, default_value = "small")]
+    pub linux_config: String,
+    /// Rebuild even what looks up to date.
+    #[arg(long)]
+    pub force_rebuild: bool,
+    /// Remove the target's build output first.
+    #[arg(long)]
+    pub clean: bool,
+    /// Build for all three archs.
+    #[arg(short = 'A', long)]
+    pub all_archs: bool,
+    /// Only these modules (kernel_modules/NAME.c) for the modules target.
+    #[arg(long = "module", value_name = "NAME")]
+    pub modules: Vec<String>,
+    /// Extra arguments for the underlying make/scons.
+    #[arg(last = true)]
+    pub extra: Vec<String>,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct RunArgs {
+    /// Shell code run instead of the guest shell; lkmc exits with its status.
+    #[arg(short = 'E', long)]
+    pub eval: Option<String>,
+    /// Shell code run at the end of boot, then the shell.
+    #[arg(short = 'F', long)]
+    pub eval_after: Option<String>,
+    /// Extra kernel command line.
+    #[arg(long)]
+    pub kernel_cli: Vec<String>,
+    /// Extra words for init, after the kernel command line's `-`.
+    #[arg(long)]
+    pub kernel_cli_after_dash: Vec<String>,
+    /// Hardware acceleration (same-arch guests only).
+    #[arg(short = 'K', long)]
+    pub kvm: bool,
+    /// Make the emulator wait for GDB before the first instruction.
+    #[arg(long)]
+    pub gdb_wait: bool,
+    /// Run and debug in tmux: emulator left, GDB right (= --gdb-wait --tmux-program gdb).
+    #[arg(long)]
+    pub gdb: bool,
+    /// Open a tmux split with --tmux-program (gdb for QEMU, the shell for gem5).
+    #[arg(short = 't', long)]
+    pub tmux: bool,
+    /// Arguments for the program in the tmux split (e.g. a GDB breakpoint).
+    #[arg(long, allow_hyphen_values = true)]
+    pub tmux_args: Option<String>,
+    #[arg(long)]
+    pub tmux_program: Option<String>,
+    /// Graphic window instead of the serial console.
+    #[arg(long)]
+    pub graphic: bool,
+    /// VNC display instead of a window.
+    #[arg(long)]
+    pub vnc: bool,
+    #[arg(short = 'c', long, default_value_t = 1)]
+    pub cpus: u32,
+    #[arg(short = 'm', long, default_value = "256M")]
+    pub memory: String,
+    /// Emulator trace events (QEMU -trace) or gem5 debug flags.
+    #[arg(short = 'T', long)]
+    pub trace: Option<String>,
+    /// Run the emulator itself under GDB.
+    #[arg(short = 'D', long)]
+    pub debug_vm: bool,
+    /// Kill the guest after this many seconds and fail.
+    #[arg(long)]
+    pub timeout: Option<f64>,
+    /// Arguments for the userland program (shell-split).
+    #[arg(long, allow_hyphen_values = true)]
+    pub cli_args: Option<String>,
+    /// Boot from the ext2 image as a disk instead of the initramfs.
+    #[arg(long)]
+    pub disk: bool,
+    /// Do not share the output dir with the guest over 9p.
+    #[arg(long)]
+    pub no_9p: bool,
+    /// Keep running after a kernel oops (default: an oops ends the run with failure).
+    #[arg(long)]
+    pub allow_oops: bool,
+    /// gem5: shell code for the m5 readfile.
+    #[arg(long)]
+    pub gem5_readfile: Option<String>,
+    /// gem5: restore the Nth most recent checkpoint.
+    #[arg(long)]
+    pub gem5_restore: Option<u32>,
+    /// Extra emulator arguments.
+    #[arg(last = true)]
+    pub extra: Vec<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct GdbArgs {
+    /// Where to break: a function, FILE:LINE or '*ADDR'. Default: start_kernel is not assumed; GDB just attaches.
+    pub break_at: Option<String>,
+    /// Do not continue after attaching (stop at the first instruction).
+    #[arg(long)]
+    pub no_continue: bool,
+    /// Do not load module symbols with lx-symbols.
+    #[arg(long)]
+    pub no_lxsymbols: bool,
+    /// Break in this kernel module's code (FUNC), loading its symbols as soon as it is inserted,
+    /// including its module_init.
+    #[arg(long)]
+    pub module: Option<String>,
+    /// Debug a process in the full-system guest through gdbserver.
+    #[arg(long)]
+    pub gdbserver: bool,
+    /// GDB arguments before lkmc's (shell-split).
+    #[arg(long, allow_hyphen_values = true)]
+    pub before: Option<String>,
+    /// GDB arguments after lkmc's (shell-split).
+    #[arg(long, allow_hyphen_values = true)]
+    pub after: Option<String>,
+    /// Batch mode: run the commands, print where GDB stopped, and quit.
+    #[arg(long)]
+    pub batch: bool,
+    /// Extra GDB commands, each run after the break is hit (batch mode).
+    #[arg(long = "ex")]
+    pub ex: Vec<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct TestArgs {
+    /// Only tests whose names match these shell patterns.
+    pub filters: Vec<String>,
+    /// Suites: modules, crash, userland, baremetal, gdb, tracker-debug, all.
+    #[arg(long = "suite", default_value = "modules,crash")]
+    pub suites: String,
+    /// Test all three archs.
+    #[arg(short = 'A', long)]
+    pub all_archs: bool,
+    /// Seconds a single guest boot may take before it fails.
+    #[arg(long, default_value_t = 300.0)]
+    pub timeout: f64,
+    /// CPUs for the guests.
+    #[arg(short = 'c', long, default_value_t = 2)]
+    pub cpus: u32,
+    /// Build what the tests need first.
+    #[arg(long)]
+    pub build: bool,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct GetvarArgs {
+    pub name: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct MonitorArgs {
+    pub command: Vec<String>,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct Gem5StatArgs {
+    #[arg(default_value = ".*")]
+    pub regex: String,
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ToolchainArgs {
+    pub tool: String,
+    #[arg(last = true)]
+    pub args: Vec<String>,
+}

@@ -1,0 +1,471 @@
+//! Where everything lives: the repo's sources and the output dir, split by
+//! component, arch, build id and run id. `lkmc getvar` prints these.
+
+use crate::arch::Arch;
+use crate::cli::{Common, Emulator, GccWhich, GdbWhich, QemuWhich, RootfsWhich};
+use std::path::{Path, PathBuf};
+
+/// Kernel version of Debian's linux-source package used when submodules/linux
+/// is not checked out.
+pub const DEBIAN_LINUX_VERSION: &str = "6.1";
+
+/// Resolved options and paths for one (arch, emulator) pair.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub repo: PathBuf,
+    pub out: PathBuf,
+    pub arch: Arch,
+    pub emulator: Emulator,
+    pub linux_id: String,
+    pub buildroot_id: String,
+    pub userland_id: String,
+    pub gem5_id: String,
+    pub qemu_id: String,
+    pub ctng_id: String,
+    pub run_id: u32,
+    pub gcc_which: GccWhich,
+    pub qemu_which: QemuWhich,
+    pub gdb_which: GdbWhich,
+    pub rootfs_which: RootfsWhich,
+    pub machine: String,
+    pub jobs: usize,
+}
+
+/// Finds the lkmc checkout: $LKMC_REPO, else the nearest ancestor of the current
+/// dir that has lkmc's sources, else the one this binary was built from.
+pub fn find_repo() -> PathBuf {
+    if let Some(r) = std::env::var_os("LKMC_REPO") {
+        return PathBuf::from(r);
+    }
+    let is_repo =
+        |d: &Path| d.join("linux_config/base").is_file() && d.join("kernel_modules").is_dir();
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Some(d) = cwd.ancestors().find(|d| is_repo(d)) {
+            return d.to_path_buf();
+        }
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(d) = exe.ancestors().find(|d| is_repo(d)) {
+            return d.to_path_buf();
+        }
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn checked_out(dir: &Path) -> bool {
+    dir.join("Makefile").is_file()
+        || dir.join("SConstruct").is_file()
+        || dir.join("configure").is_file()
+}
+
+impl Layout {
+    pub fn new(c: &Common, arch: Arch) -> Layout {
+        let repo = find_repo();
+        let out = match &c.out_dir {
+            Some(o) if o.is_absolute() => o.clone(),
+            Some(o) => std::env::current_dir().unwrap_or_default().join(o),
+            None => repo.join("out"),
+        };
+        let has_buildroot = checked_out(&repo.join("submodules/buildroot"));
+        let baremetal = c.baremetal.is_some();
+        let gcc_which = c.gcc_which.unwrap_or(if baremetal {
+            if checked_out(&repo.join("submodules/crosstool-ng")) {
+                GccWhich::CrosstoolNg
+            } else {
+                GccWhich::Host
+            }
+        } else if has_buildroot {
+            GccWhich::Buildroot
+        } else {
+            GccWhich::Host
+        });
+        let qemu_which = c
+            .qemu_which
+            .unwrap_or(if checked_out(&repo.join("submodules/qemu")) {
+                QemuWhich::Lkmc
+            } else {
+                QemuWhich::Host
+            });
+        let gdb_which = c.gdb_which.unwrap_or(if gcc_which == GccWhich::Buildroot {
+            GdbWhich::Buildroot
+        } else {
+            GdbWhich::Host
+        });
+        let rootfs_which = c.rootfs_which.unwrap_or(if has_buildroot {
+            RootfsWhich::Buildroot
+        } else {
+            RootfsWhich::Busybox
+        });
+        let machine = c.machine.clone().unwrap_or_else(|| match c.emulator {
+            Emulator::Gem5 if arch != Arch::X86_64 => "VExpress_GEM5_V1".into(),
+            Emulator::Gem5 => "X86".into(),
+            _ => arch.qemu_default_machine().into(),
+        });
+        let jobs = c.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        });
+        let userland_id = if c.static_ && c.userland_build_id == "default" {
+            "static".to_string()
+        } else {
+            c.userland_build_id.clone()
+        };
+        Layout {
+            repo,
+            out,
+            arch,
+            emulator: c.emulator,
+            linux_id: c.linux_build_id.clone(),
+            buildroot_id: c.buildroot_build_id.clone(),
+            userland_id,
+            gem5_id: c.gem5_build_id.clone(),
+            qemu_id: c.qemu_build_id.clone(),
+            ctng_id: c.crosstool_ng_build_id.clone(),
+            run_id: c.run_id,
+            gcc_which,
+            qemu_which,
+            gdb_which,
+            rootfs_which,
+            machine,
+            jobs,
+        }
+    }
+
+    pub fn arch_name(&self) -> &'static str {
+        self.arch.name()
+    }
+
+    // ---- sources in the repo ----
+    pub fn submodule(&self, name: &str) -> PathBuf {
+        self.repo.join("submodules").join(name)
+    }
+    pub fn kernel_modules_source_dir(&self) -> PathBuf {
+        self.repo.join("kernel_modules")
+    }
+    pub fn userland_source_dir(&self) -> PathBuf {
+        self.repo.join("userland")
+    }
+    pub fn baremetal_source_dir(&self) -> PathBuf {
+        self.repo.join("baremetal")
+    }
+    pub fn rootfs_overlay_source_dir(&self) -> PathBuf {
+        self.repo.join("rootfs_overlay")
+    }
+    pub fn linux_config_dir(&self) -> PathBuf {
+        self.repo.join("linux_config")
+    }
+
+    /// Kernel sources: submodules/linux when checked out, else Debian's tarball
+    /// unpacked once into the output dir.
+    pub fn linux_source_dir(&self) -> PathBuf {
+        let sub = self.submodule("linux");
+        if checked_out(&sub) {
+            sub
+        } else {
+            self.out
+                .join("linux-source")
+                .join(format!("linux-source-{DEBIAN_LINUX_VERSION}"))
+        }
+    }
+    pub fn linux_source_is_tarball(&self) -> bool {
+        !checked_out(&self.submodule("linux"))
+    }
+    pub fn linux_source_tarball(&self) -> PathBuf {
+        PathBuf::from(format!(
+            "/usr/src/linux-source-{DEBIAN_LINUX_VERSION}.tar.xz"
+        ))
+    }
+
+    // ---- kernel ----
+    pub fn linux_build_dir(&self) -> PathBuf {
+        self.out
+            .join("linux")
+            .join(&self.linux_id)
+            .join(self.arch_name())
+    }
+    pub fn linux_config(&self) -> PathBuf {
+        self.linux_build_dir().join(".config")
+    }
+    pub fn vmlinux(&self) -> PathBuf {
+        self.linux_build_dir().join("vmlinux")
+    }
+    /// What QEMU's -kernel gets.
+    pub fn linux_image(&self) -> PathBuf {
+        self.linux_build_dir().join(self.arch.qemu_kernel_image())
+    }
+    pub fn linux_boot_image(&self) -> PathBuf {
+        self.linux_build_dir().join(self.arch.linux_boot_image())
+    }
+
+    // ---- modules, userland, rootfs ----
+    pub fn modules_build_dir(&self) -> PathBuf {
+        self.out
+            .join("kernel_modules")
+            .join(&self.linux_id)
+            .join(self.arch_name())
+    }
+    pub fn userland_build_dir(&self) -> PathBuf {
+        self.out
+            .join("userland")
+            .join(&self.userland_id)
+            .join(self.arch_name())
+    }
+    pub fn busybox_dir(&self) -> PathBuf {
+        self.out.join("busybox").join(self.arch_name())
+    }
+    pub fn busybox_binary(&self) -> PathBuf {
+        self.busybox_dir().join("bin/busybox")
+    }
+    pub fn download_dir(&self) -> PathBuf {
+        self.out.join("download")
+    }
+    pub fn rootfs_dir(&self) -> PathBuf {
+        self.out
+            .join("rootfs")
+            .join(&self.linux_id)
+            .join(self.arch_name())
+    }
+    /// The guest's root tree, assembled by lkmc; also shared over 9p.
+    pub fn rootfs_staging_dir(&self) -> PathBuf {
+        self.rootfs_dir().join("staging")
+    }
+    pub fn initramfs(&self) -> PathBuf {
+        self.rootfs_dir().join("initramfs.cpio")
+    }
+    pub fn rootfs_ext2(&self) -> PathBuf {
+        match self.rootfs_which {
+            RootfsWhich::Busybox => self.rootfs_dir().join("rootfs.ext2"),
+            RootfsWhich::Buildroot => self.buildroot_images_dir().join("rootfs.ext2"),
+        }
+    }
+
+    // ---- baremetal ----
+    pub fn baremetal_build_dir(&self) -> PathBuf {
+        self.out
+            .join("baremetal")
+            .join(self.arch_name())
+            .join(self.emulator.name())
+            .join(&self.machine)
+    }
+
+    // ---- Buildroot ----
+    pub fn buildroot_build_dir(&self) -> PathBuf {
+        self.out
+            .join("buildroot/build")
+            .join(&self.buildroot_id)
+            .join(self.arch_name())
+    }
+    pub fn buildroot_download_dir(&self) -> PathBuf {
+        self.out.join("buildroot/download")
+    }
+    pub fn buildroot_images_dir(&self) -> PathBuf {
+        self.buildroot_build_dir().join("images")
+    }
+    pub fn buildroot_host_bin(&self) -> PathBuf {
+        self.buildroot_build_dir().join("host/usr/bin")
+    }
+    pub fn buildroot_target_dir(&self) -> PathBuf {
+        self.buildroot_build_dir().join("target")
+    }
+    pub fn buildroot_staging_dir(&self) -> PathBuf {
+        self.buildroot_build_dir().join("staging")
+    }
+
+    // ---- crosstool-NG ----
+    pub fn crosstool_ng_dir(&self) -> PathBuf {
+        self.out.join("crosstool-ng")
+    }
+    pub fn crosstool_ng_build_dir(&self) -> PathBuf {
+        self.crosstool_ng_dir().join("build").join(&self.ctng_id)
+    }
+    pub fn crosstool_ng_bin(&self) -> PathBuf {
+        self.crosstool_ng_build_dir()
+            .join("install")
+            .join(self.arch_name())
+            .join("bin")
+    }
+
+    // ---- emulators ----
+    pub fn qemu_build_dir(&self) -> PathBuf {
+        self.out.join("qemu").join(&self.qemu_id)
+    }
+    pub fn qemu_system(&self) -> PathBuf {
+        match self.qemu_which {
+            QemuWhich::Host => PathBuf::from(self.arch.qemu_system()),
+            QemuWhich::Lkmc => self
+                .qemu_build_dir()
+                .join(format!("{}-softmmu", self.arch_name()))
+                .join(self.arch.qemu_system()),
+        }
+    }
+    pub fn qemu_user(&self) -> PathBuf {
+        match self.qemu_which {
+            // Debian ships user mode as qemu-user-static (qemu-<arch>-static).
+            QemuWhich::Host => PathBuf::from(format!("{}-static", self.arch.qemu_user())),
+            QemuWhich::Lkmc => self
+                .qemu_build_dir()
+                .join(format!("{}-linux-user", self.arch_name()))
+                .join(self.arch.qemu_user()),
+        }
+    }
+    pub fn gem5_source_dir(&self) -> PathBuf {
+        self.submodule("gem5")
+    }
+    pub fn gem5_build_dir(&self) -> PathBuf {
+        self.out.join("gem5").join(&self.gem5_id)
+    }
+    pub fn gem5_executable(&self) -> PathBuf {
+        self.gem5_build_dir()
+            .join("build")
+            .join(self.arch.gem5_isa())
+            .join("gem5.opt")
+    }
+    pub fn gem5_m5term(&self) -> PathBuf {
+        self.gem5_build_dir().join("m5term")
+    }
+    pub fn gem5_system_dir(&self) -> PathBuf {
+        self.gem5_build_dir().join("system")
+    }
+
+    // ---- runs ----
+    pub fn run_dir(&self) -> PathBuf {
+        self.out
+            .join("run")
+            .join(self.emulator.name())
+            .join(self.arch_name())
+            .join(self.run_id.to_string())
+    }
+    pub fn m5out_dir(&self) -> PathBuf {
+        self.run_dir().join("m5out")
+    }
+    pub fn termout(&self) -> PathBuf {
+        self.run_dir().join("termout.txt")
+    }
+    pub fn log_dir(&self) -> PathBuf {
+        self.out.join("log").join(self.arch_name())
+    }
+    pub fn test_dir(&self) -> PathBuf {
+        self.out
+            .join("test")
+            .join(self.arch_name())
+            .join(&self.linux_id)
+    }
+
+    // ---- ports: each run id gets its own block so runs never collide ----
+    fn qemu_port_base(&self) -> u32 {
+        45454 + 10 * self.run_id
+    }
+    pub fn qemu_monitor_port(&self) -> u32 {
+        self.qemu_port_base()
+    }
+    pub fn hostfwd_port(&self) -> u32 {
+        self.qemu_port_base() + 1
+    }
+    pub fn ssh_port(&self) -> u32 {
+        self.qemu_port_base() + 2
+    }
+    pub fn gdb_port(&self) -> u32 {
+        match self.emulator {
+            Emulator::Gem5 => 7000 + self.run_id,
+            _ => self.qemu_port_base() + 3,
+        }
+    }
+    pub fn extra_serial_port(&self) -> u32 {
+        self.qemu_port_base() + 4
+    }
+    pub fn gem5_terminal_port(&self) -> u32 {
+        // gem5 has 3 UARTs, each takes a port.
+        3456 + 4 * self.run_id
+    }
+
+    /// Prefix of the compilers for Linux userland, the kernel and modules.
+    pub fn cross_prefix(&self) -> String {
+        match self.gcc_which {
+            GccWhich::Buildroot => format!(
+                "{}/{}-",
+                self.buildroot_host_bin().display(),
+                self.arch.buildroot_prefix()
+            ),
+            GccWhich::CrosstoolNg => format!(
+                "{}/{}-",
+                self.crosstool_ng_bin().display(),
+                self.arch.crosstool_ng_prefix()
+            ),
+            GccWhich::Host => format!("{}-", self.arch.debian_prefix()),
+        }
+    }
+
+    pub fn gdb(&self) -> PathBuf {
+        match self.gdb_which {
+            GdbWhich::Buildroot => PathBuf::from(format!(
+                "{}/{}-gdb",
+                self.buildroot_host_bin().display(),
+                self.arch.buildroot_prefix()
+            )),
+            GdbWhich::Host => PathBuf::from("gdb-multiarch"),
+        }
+    }
+
+    /// Every variable `lkmc getvar` knows, in a stable order.
+    pub fn vars(&self) -> Vec<(&'static str, String)> {
+        let p = |x: PathBuf| x.display().to_string();
+        vec![
+            ("arch", self.arch_name().to_string()),
+            ("emulator", self.emulator.name().to_string()),
+            ("machine", self.machine.clone()),
+            ("repo", p(self.repo.clone())),
+            ("out_dir", p(self.out.clone())),
+            ("linux_source_dir", p(self.linux_source_dir())),
+            ("linux_build_dir", p(self.linux_build_dir())),
+            ("linux_config", p(self.linux_config())),
+            ("vmlinux", p(self.vmlinux())),
+            ("linux_image", p(self.linux_image())),
+            ("linux_boot_image", p(self.linux_boot_image())),
+            (
+                "kernel_modules_source_dir",
+                p(self.kernel_modules_source_dir()),
+            ),
+            ("kernel_modules_build_dir", p(self.modules_build_dir())),
+            ("userland_source_dir", p(self.userland_source_dir())),
+            ("userland_build_dir", p(self.userland_build_dir())),
+            ("baremetal_build_dir", p(self.baremetal_build_dir())),
+            ("busybox", p(self.busybox_binary())),
+            ("rootfs_dir", p(self.rootfs_dir())),
+            ("rootfs_staging_dir", p(self.rootfs_staging_dir())),
+            ("initramfs", p(self.initramfs())),
+            ("rootfs_ext2", p(self.rootfs_ext2())),
+            ("buildroot_build_dir", p(self.buildroot_build_dir())),
+            ("buildroot_target_dir", p(self.buildroot_target_dir())),
+            ("crosstool_ng_build_dir", p(self.crosstool_ng_build_dir())),
+            ("cross_compile", self.cross_prefix()),
+            ("gdb", p(self.gdb())),
+            ("qemu_system", p(self.qemu_system())),
+            ("qemu_user", p(self.qemu_user())),
+            ("gem5_build_dir", p(self.gem5_build_dir())),
+            ("gem5_executable", p(self.gem5_executable())),
+            ("run_dir", p(self.run_dir())),
+            ("termout", p(self.termout())),
+            ("m5out_dir", p(self.m5out_dir())),
+            ("log_dir", p(self.log_dir())),
+            ("test_dir", p(self.test_dir())),
+            ("gdb_port", self.gdb_port().to_string()),
+            ("qemu_monitor_port", self.qemu_monitor_port().to_string()),
+            ("hostfwd_port", self.hostfwd_port().to_string()),
+            ("ssh_port", self.ssh_port().to_string()),
+            ("extra_serial_port", self.extra_serial_port().to_string()),
+            ("gem5_terminal_port", self.gem5_terminal_port().to_string()),
+            ("guest_modules_dir", "/lkmc".to_string()),
+            (
+                "guest_9p_modules_dir",
+                format!(
+                    "/mnt/out/{}",
+                    self.modules_build_dir()
+                        .strip_prefix(&self.out)
+                        .map(|r| r.display().to_string())
+                        .unwrap_or_default()
+                ),
+            ),
+        ]
+    }
+}

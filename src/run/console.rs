@@ -1,0 +1,235 @@
+//! Running the emulator with its console watched: output is shown and saved
+//! to termout.txt, a kernel panic or oops ends the run with failure within a
+//! second, `--timeout` kills a hung guest, and the guest's
+//! `lkmc_exit_status_N` becomes lkmc's exit status.
+
+use crate::command::Cmd;
+use anyhow::{Context, Result};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Crash {
+    Panic,
+    Oops,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// The emulator's own exit code (None when killed).
+    pub emulator_status: Option<i32>,
+    pub guest_status: Option<i32>,
+    pub crash: Option<Crash>,
+    pub timed_out: bool,
+    pub output: String,
+}
+
+impl Outcome {
+    /// lkmc's exit code for this run.
+    pub fn exit_code(&self) -> i32 {
+        if self.timed_out {
+            124
+        } else if self.crash.is_some() {
+            1
+        } else if let Some(s) = self.guest_status {
+            s
+        } else {
+            self.emulator_status.unwrap_or(1)
+        }
+    }
+}
+
+pub struct WatchOptions {
+    pub timeout: Option<Duration>,
+    /// An oops (as opposed to a panic) ends the run.
+    pub stop_on_oops: bool,
+    /// Echo the console to our stdout.
+    pub echo: bool,
+    /// Give QEMU our terminal as stdin (interactive shell).
+    pub interactive: bool,
+}
+
+/// Markers the kernel prints when it crashes.
+pub fn detect_crash(text: &str) -> Option<Crash> {
+    if text.contains("Kernel panic - not syncing") {
+        return Some(Crash::Panic);
+    }
+    const OOPS: [&str; 5] = [
+        "Oops:",
+        "Internal error: Oops",
+        "BUG: kernel NULL pointer dereference",
+        "Unable to handle kernel",
+        "general protection fault",
+    ];
+    if OOPS.iter().any(|m| text.contains(m)) || text.contains("\nBUG: ") {
+        return Some(Crash::Oops);
+    }
+    None
+}
+
+/// The last `lkmc_exit_status_N` the guest printed.
+pub fn guest_status(text: &str) -> Option<i32> {
+    text.lines()
+        .filter_map(|l| {
+            let i = l.find("lkmc_exit_status_")?;
+            let digits: String = l[i + "lkmc_exit_status_".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            digits.parse().ok()
+        })
+        .last()
+}
+
+struct TermiosGuard(Option<libc::termios>);
+
+impl TermiosGuard {
+    fn save() -> TermiosGuard {
+        // SAFETY: tcgetattr only writes into the struct we pass.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::isatty(0) == 1 && libc::tcgetattr(0, &mut t) == 0 {
+                return TermiosGuard(Some(t));
+            }
+        }
+        TermiosGuard(None)
+    }
+}
+
+impl Drop for TermiosGuard {
+    fn drop(&mut self) {
+        // QEMU puts the terminal in raw mode; put it back even if it was killed.
+        if let Some(t) = &self.0 {
+            // SAFETY: restoring attributes read by tcgetattr on the same fd.
+            unsafe {
+                libc::tcsetattr(0, libc::TCSANOW, t);
+            }
+        }
+    }
+}
+
+pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
+    let _term = TermiosGuard::save();
+    let mut e = crate::exec::expression(cmd).unchecked().stderr_to_stdout();
+    if !o.interactive {
+        e = e.stdin_null();
+    }
+    // The emulator dies with lkmc: Ctrl-C or a kill never leaves a QEMU behind.
+    e = e.before_spawn(|c| {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: prctl is async-signal-safe and touches no memory of ours.
+        unsafe {
+            c.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
+        Ok(())
+    });
+    let reader = Arc::new(
+        e.reader()
+            .with_context(|| format!("could not start {}", cmd.program))?,
+    );
+    let mut log = std::fs::File::create(termout)
+        .with_context(|| format!("creating {}", termout.display()))?;
+    let done = Arc::new(AtomicBool::new(false));
+    let timed_out = Arc::new(AtomicBool::new(false));
+    if let Some(t) = o.timeout {
+        let (r, d, flag) = (reader.clone(), done.clone(), timed_out.clone());
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            while start.elapsed() < t {
+                if d.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            flag.store(true, Ordering::SeqCst);
+            let _ = r.kill();
+        });
+    }
+    let mut out = Outcome::default();
+    let mut text = String::new();
+    let mut buf = [0u8; 4096];
+    let stdout = std::io::stdout();
+    loop {
+        let n = match (&*reader).read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(_) => break,
+        };
+        let chunk = &buf[..n];
+        log.write_all(chunk)?;
+        if o.echo {
+            let mut s = stdout.lock();
+            s.write_all(chunk)?;
+            s.flush()?;
+        }
+        // Scan only the new text plus a little overlap for split markers.
+        let scan_from = text.len().saturating_sub(64);
+        text.push_str(&String::from_utf8_lossy(chunk));
+        if out.crash.is_none() {
+            if let Some(c) = detect_crash(&text[floor_char(&text, scan_from)..]) {
+                if c == Crash::Panic || o.stop_on_oops {
+                    // Give the kernel a second to print the trace, then end the run.
+                    let (r, d) = (reader.clone(), done.clone());
+                    std::thread::spawn(move || {
+                        std::thread::sleep(Duration::from_millis(1000));
+                        if !d.load(Ordering::SeqCst) {
+                            let _ = r.kill();
+                        }
+                    });
+                }
+                out.crash = Some(c);
+            }
+        }
+    }
+    done.store(true, Ordering::SeqCst);
+    if let Ok(Some(o)) = reader.try_wait() {
+        out.emulator_status = o.status.code();
+    }
+    out.timed_out = timed_out.load(Ordering::SeqCst);
+    if out.crash.is_none() {
+        out.crash = detect_crash(&text);
+        if out.crash == Some(Crash::Oops) && !o.stop_on_oops {
+            // Reported but not fatal when the user allowed oopses.
+            out.crash = None;
+        }
+    }
+    out.guest_status = guest_status(&text);
+    out.output = text;
+    Ok(out)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_crashes_and_status() {
+        assert_eq!(
+            detect_crash("x\n[ 1.0] Kernel panic - not syncing: hello panic"),
+            Some(Crash::Panic)
+        );
+        assert_eq!(
+            detect_crash("[ 1.0] BUG: kernel NULL pointer dereference, address: 0"),
+            Some(Crash::Oops)
+        );
+        assert_eq!(detect_crash("all good\n"), None);
+        assert_eq!(
+            guest_status("a\nlkmc_exit_status_3\nlkmc_exit_status_0\n"),
+            Some(0)
+        );
+        assert_eq!(guest_status("nothing"), None);
+    }
+}

@@ -1,0 +1,340 @@
+//! `lkmc run`: boot a guest, or run a user-mode, baremetal or native program.
+
+pub mod console;
+pub mod gem5;
+pub mod kernel_cli;
+pub mod qemu;
+
+use crate::cli::{Common, Emulator, RootfsWhich, RunArgs};
+use crate::command::{Cmd, mkdir_p};
+use crate::layout::Layout;
+use crate::plan::{Plan, Step};
+use crate::usage_error;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A kernel and root filesystem.
+    System,
+    /// One Linux program under QEMU user mode or gem5 syscall emulation.
+    User,
+    /// A program on the bare (emulated) hardware.
+    Baremetal,
+    /// A host program, directly.
+    Native,
+}
+
+pub struct RunPlan {
+    pub mode: Mode,
+    /// Files to write or convert before the emulator starts.
+    pub prep: Plan,
+    /// The tmux split that starts GDB or a shell next to the emulator.
+    pub tmux: Option<Cmd>,
+    pub main: Cmd,
+}
+
+pub fn mode(c: &Common) -> Mode {
+    if c.baremetal.is_some() {
+        Mode::Baremetal
+    } else if c.emulator == Emulator::Native {
+        Mode::Native
+    } else if c.userland.is_some() {
+        Mode::User
+    } else {
+        Mode::System
+    }
+}
+
+/// The program a `--userland PATH` means: a source under userland/ maps to its
+/// build output; anything else is taken as the executable itself.
+pub fn userland_executable(l: &Layout, path: &Path, build_dir: &Path) -> Result<PathBuf> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let src_root = l.userland_source_dir();
+    if abs.extension().is_some_and(|x| x == "c") {
+        if !abs.exists() {
+            return Err(usage_error(format!("{} does not exist", path.display())));
+        }
+        let rel = abs.strip_prefix(&src_root).map_err(|_| {
+            usage_error(format!(
+                "{} is not under {}: give the path of a built program instead",
+                path.display(),
+                src_root.display()
+            ))
+        })?;
+        return Ok(crate::build::userland::output_for(build_dir, rel));
+    }
+    if !abs.exists() {
+        return Err(usage_error(format!("{} does not exist", path.display())));
+    }
+    Ok(abs)
+}
+
+fn cli_args(a: &RunArgs) -> Result<Vec<String>> {
+    match &a.cli_args {
+        None => Ok(vec![]),
+        Some(s) => shlex::split(s)
+            .ok_or_else(|| usage_error(format!("--cli-args '{s}' has unbalanced quotes"))),
+    }
+}
+
+/// The command that opens GDB (or another program) in a tmux split.
+fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
+    if !(a.tmux || a.gdb || a.tmux_program.is_some() || a.tmux_args.is_some()) {
+        return Ok(None);
+    }
+    let program = a.tmux_program.clone().unwrap_or_else(|| "gdb".to_string());
+    let lkmc = std::env::current_exe()?.display().to_string();
+    let mut words = vec![
+        lkmc,
+        program,
+        format!("--arch={}", l.arch),
+        format!("--run-id={}", l.run_id),
+        format!("--linux-build-id={}", l.linux_id),
+        format!("--emulator={}", l.emulator.name()),
+    ];
+    if let Some(u) = &c.userland {
+        words.push(format!("--userland={}", u.display()));
+    }
+    if let Some(b) = &c.baremetal {
+        words.push(format!("--baremetal={}", b.display()));
+    }
+    match &a.tmux_args {
+        Some(t) => words.extend(shlex::split(t).unwrap_or_default()),
+        None if a.gdb => words.push(
+            if c.userland.is_some() {
+                "main"
+            } else {
+                "start_kernel"
+            }
+            .into(),
+        ),
+        None => {}
+    }
+    let inner = words
+        .iter()
+        .map(|w| crate::render::quote(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(Some(
+        Cmd::new("tmux")
+            .line(["split-window", "-h", "-d"])
+            .arg(format!(
+                "sleep 1; {inner}; read -p 'press enter to close' x"
+            )),
+    ))
+}
+
+pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
+    let m = mode(c);
+    if m == Mode::Baremetal && !l.arch.supports_baremetal() {
+        return Err(usage_error(format!(
+            "baremetal programs are for arm and aarch64, not {}: add --arch aarch64 or --arch arm",
+            l.arch
+        )));
+    }
+    if m == Mode::Native && Some(l.arch) != crate::arch::Arch::host() {
+        return Err(usage_error(format!(
+            "--emulator native runs host programs, so --arch must be the host's ({})",
+            std::env::consts::ARCH
+        )));
+    }
+    if a.kvm && Some(l.arch) != crate::arch::Arch::host() {
+        return Err(usage_error(format!(
+            "--kvm needs a guest of the host's arch, not {}",
+            l.arch
+        )));
+    }
+    let run_dir = l.run_dir();
+    let mut prep = Plan::default();
+    prep.push(Step::new("run-dir", "preparing the run dir").action(mkdir_p(&run_dir)));
+    let tmux = tmux_split(l, c, a)?;
+    let main = match (m, l.emulator) {
+        (Mode::System, Emulator::Qemu) => qemu::system(l, a),
+        (Mode::User, Emulator::Qemu) => {
+            let exe = userland_executable(
+                l,
+                c.userland.as_ref().expect("user mode"),
+                &l.userland_build_dir(),
+            )?;
+            qemu::user(l, a, &exe, &cli_args(a)?)
+        }
+        (Mode::Native, _) => {
+            let path = c
+                .userland
+                .as_ref()
+                .ok_or_else(|| usage_error("--emulator native needs --userland PROGRAM"))?;
+            let exe = userland_executable(l, path, &crate::build::userland::host_build_dir(l))?;
+            Cmd::new(exe.display().to_string()).args(cli_args(a)?)
+        }
+        (Mode::Baremetal, Emulator::Qemu) => gem5::qemu_baremetal(l, c, a, &mut prep)?,
+        (_, Emulator::Gem5) => gem5::command(l, c, a, m, &mut prep)?,
+        (_, Emulator::Native) => {
+            return Err(usage_error(
+                "baremetal programs run on --emulator qemu or gem5, not native",
+            ));
+        }
+    };
+    Ok(RunPlan {
+        mode: m,
+        prep,
+        tmux,
+        main,
+    })
+}
+
+/// What must exist before a real run, with the command that makes it.
+fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
+    let build_hint = |what: &str, target: &str| {
+        anyhow::anyhow!(
+            "{what} is not built yet: run `lkmc build --arch {}{}`",
+            l.arch,
+            if target.is_empty() {
+                String::new()
+            } else {
+                format!(" {target}")
+            }
+        )
+    };
+    if rp.mode == Mode::System && l.emulator == Emulator::Qemu {
+        if !l.linux_image().exists() {
+            return Err(build_hint(
+                &format!("the kernel ({})", l.linux_image().display()),
+                "",
+            ));
+        }
+        if a.disk || l.rootfs_which == RootfsWhich::Buildroot {
+            if !l.rootfs_ext2().exists() {
+                return Err(build_hint("the ext2 root filesystem", "rootfs-ext2"));
+            }
+        } else if !l.initramfs().exists() {
+            return Err(build_hint("the initramfs", "rootfs"));
+        }
+    }
+    if matches!(rp.mode, Mode::User | Mode::Native) {
+        let exe = rp
+            .main
+            .args
+            .iter()
+            .rev()
+            .find(|x| Path::new(x).is_absolute())
+            .cloned();
+        let exe = if rp.mode == Mode::Native {
+            Some(rp.main.program.clone())
+        } else {
+            exe
+        };
+        if let Some(e) = exe {
+            if !Path::new(&e).exists() {
+                return Err(build_hint(
+                    &format!("{e}"),
+                    if rp.mode == Mode::Native {
+                        "userland-host"
+                    } else {
+                        "userland"
+                    },
+                ));
+            }
+        }
+    }
+    crate::tools::require(&rp.main.program)?;
+    Ok(())
+}
+
+pub struct RunSettings {
+    pub echo: bool,
+    pub interactive: bool,
+}
+
+/// Prints or runs; returns lkmc's exit code.
+pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
+    let rp = plan(l, c, a)?;
+    if eo.dry_run || eo.json {
+        let mut all = rp.prep.clone();
+        let mut s = Step::new("run", "running");
+        if let Some(t) = &rp.tmux {
+            s = s.action(t.clone());
+        }
+        all.push(s.action(rp.main.clone()));
+        crate::exec::run_plan(&all, eo)?;
+        return Ok(0);
+    }
+    check_inputs(l, a, &rp)?;
+    if rp.tmux.is_some() && std::env::var_os("TMUX").is_none() {
+        return Err(usage_error(
+            "--gdb and --tmux open a tmux split, so run lkmc inside tmux (start `tmux` first); \
+             or use two shells: `lkmc run --gdb-wait` in one and `lkmc gdb` in the other",
+        ));
+    }
+    crate::exec::run_plan(
+        &rp.prep,
+        &crate::exec::ExecOptions {
+            quiet: true,
+            ..eo.clone()
+        },
+    )?;
+    save_script(l, &rp.main)?;
+    if let Some(t) = &rp.tmux {
+        crate::exec::expression(t).run()?;
+    }
+    if !eo.quiet {
+        eprintln!(
+            "{}",
+            crate::render::action(&rp.main.clone().into(), eo.style)
+        );
+    }
+    let interactive = a.eval.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let outcome = console::run(
+        &rp.main,
+        &l.termout(),
+        &console::WatchOptions {
+            timeout: a.timeout.map(Duration::from_secs_f64),
+            stop_on_oops: !a.allow_oops,
+            echo: true,
+            interactive,
+        },
+    )?;
+    report(l, &outcome);
+    Ok(outcome.exit_code())
+}
+
+fn report(l: &Layout, o: &console::Outcome) {
+    if o.timed_out {
+        eprintln!("\nlkmc: the guest did not finish in time and was killed; last console lines:");
+        for line in last_lines(&o.output, 15) {
+            eprintln!("  | {line}");
+        }
+    }
+    match o.crash {
+        Some(console::Crash::Panic) => eprintln!(
+            "\nlkmc: guest kernel panic (console: {})",
+            l.termout().display()
+        ),
+        Some(console::Crash::Oops) => eprintln!(
+            "\nlkmc: guest kernel oops (console: {}); --allow-oops keeps going",
+            l.termout().display()
+        ),
+        None => {}
+    }
+}
+
+fn last_lines(s: &str, n: usize) -> Vec<&str> {
+    let v: Vec<&str> = s.lines().collect();
+    v[v.len().saturating_sub(n)..].to_vec()
+}
+
+/// A real run leaves its exact command as a script, in the run dir and as out/run.sh.
+fn save_script(l: &Layout, main: &Cmd) -> Result<()> {
+    let text = format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(main));
+    for p in [l.run_dir().join("run.sh"), l.out.join("run.sh")] {
+        std::fs::write(&p, &text)?;
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755))?;
+    }
+    Ok(())
+}

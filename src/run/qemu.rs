@@ -1,0 +1,99 @@
+//! QEMU command lines: full system and user mode.
+
+use super::kernel_cli::{self, CliOptions};
+use crate::cli::{RootfsWhich, RunArgs};
+use crate::command::Cmd;
+use crate::layout::Layout;
+use std::path::Path;
+
+/// The full-system command that boots lkmc's kernel and root filesystem.
+pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
+    let mut q = Cmd::new(l.qemu_system().display().to_string());
+    q = q.line(["-machine".to_string(), l.machine.clone()]);
+    if a.kvm {
+        q = q.line(["-accel", "kvm"]).line(["-cpu", "host"]);
+    } else {
+        q = q.line(["-accel", "tcg"]).line(["-cpu", l.arch.qemu_cpu()]);
+    }
+    q = q
+        .line(["-m".to_string(), a.memory.clone()])
+        .line(["-smp".to_string(), a.cpus.to_string()])
+        .line(["-kernel".to_string(), l.linux_image().display().to_string()]);
+    let disk = a.disk || l.rootfs_which == RootfsWhich::Buildroot;
+    if disk {
+        // snapshot=on: the guest's writes never reach the image file.
+        q = q.line([
+            "-drive".to_string(),
+            format!(
+                "file={},format=raw,if=virtio,snapshot=on",
+                l.rootfs_ext2().display()
+            ),
+        ]);
+    } else {
+        q = q.line(["-initrd".to_string(), l.initramfs().display().to_string()]);
+    }
+    let cli = kernel_cli::build(&CliOptions {
+        arch: l.arch,
+        console: !a.graphic,
+        disk,
+        args: a,
+    });
+    q = q.line(["-append".to_string(), cli]);
+    if a.graphic {
+        if a.vnc {
+            q = q.line(["-vnc", ":0"]);
+        }
+        if l.arch != crate::arch::Arch::X86_64 {
+            q = q.line(["-device", "virtio-gpu-pci"]);
+        }
+        q = q.line(["-serial", "mon:stdio"]);
+    } else {
+        q = q.arg("-nographic");
+    }
+    // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
+    q = q
+        .arg("-no-reboot")
+        .line([
+            "-monitor".to_string(),
+            format!("telnet:127.0.0.1:{},server,nowait", l.qemu_monitor_port()),
+        ])
+        .line([
+            "-gdb".to_string(),
+            format!("tcp:127.0.0.1:{}", l.gdb_port()),
+        ]);
+    if !a.no_9p {
+        q = q.line([
+            "-virtfs".to_string(),
+            format!(
+                "local,path={},mount_tag=lkmc_out,security_model=none,id=lkmc_out",
+                l.out.display()
+            ),
+        ]);
+    }
+    if let Some(t) = &a.trace {
+        q = q.line([
+            "-trace".to_string(),
+            format!(
+                "enable={t},file={}",
+                l.run_dir().join("trace.bin").display()
+            ),
+        ]);
+    }
+    if a.gdb_wait || a.gdb {
+        q = q.arg("-S");
+    }
+    q.args(a.extra.iter())
+}
+
+/// QEMU user mode: one static program, its syscalls served by the host kernel.
+pub fn user(l: &Layout, a: &RunArgs, exe: &Path, cli_args: &[String]) -> Cmd {
+    let mut q = Cmd::new(l.qemu_user().display().to_string());
+    if a.gdb_wait || a.gdb {
+        q = q.line(["-g".to_string(), l.gdb_port().to_string()]);
+    }
+    if let Some(t) = &a.trace {
+        q = q.line(["-d".to_string(), t.clone()]);
+    }
+    q = q.line(["-cpu", "max"]);
+    q.args(a.extra.iter()).arg_path(exe).args(cli_args.iter())
+}
