@@ -20,6 +20,8 @@ pub struct Cmd {
     pub cwd: Option<PathBuf>,
     pub stdin: Option<PathBuf>,
     pub stdout: Option<Redirect>,
+    /// A failure is reported as a warning and the plan goes on.
+    pub allow_failure: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -38,7 +40,13 @@ impl Cmd {
             cwd: None,
             stdin: None,
             stdout: None,
+            allow_failure: false,
         }
+    }
+
+    pub fn allow_failure(mut self) -> Cmd {
+        self.allow_failure = true;
+        self
     }
 
     /// Adds one argument on a line of its own.

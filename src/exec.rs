@@ -83,6 +83,12 @@ fn run_step(name: &str, title: &str, actions: &[Action], o: &ExecOptions) -> Res
                 crate::kconfig::check(config, fragments)
             }
         };
+        if let (Err(e), Action::Run(c)) = (&result, a) {
+            if c.allow_failure {
+                bar.suspend(|| eprintln!("lkmc: warning: {e:#} (going on)"));
+                continue;
+            }
+        }
         if let Err(e) = result {
             bar.finish_and_clear();
             log.flush().ok();

@@ -58,6 +58,11 @@ pub fn exec_options(c: &Common, l: &Layout, force: bool) -> ExecOptions {
 
 fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let c = &cli.common;
+    if c.dry_run || c.plan_json {
+        // Plans of sources that are not checked out still print under --dry-run.
+        // SAFETY: set before any thread is started.
+        unsafe { std::env::set_var("LKMC_DRY_RUN", "1") };
+    }
     let layout = Layout::new(c, c.arch);
     if let Some(b) = &c.baremetal {
         if !b.exists() {

@@ -114,8 +114,14 @@ pub enum Style {
 
 pub fn action(a: &Action, style: Style) -> String {
     match (a, style) {
-        (Action::Run(c), Style::Multiline) => multiline(c),
-        (Action::Run(c), Style::Oneline) => oneline(c),
+        (Action::Run(c), s) => {
+            let text = if s == Style::Multiline { multiline(c) } else { oneline(c) };
+            if c.allow_failure {
+                format!("# lkmc goes on if this fails:\n{text}")
+            } else {
+                text
+            }
+        }
         (
             Action::WriteFile {
                 path,
