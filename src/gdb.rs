@@ -1,8 +1,185 @@
-//! `lkmc gdb`: being written.
-use crate::cli::{Common, GdbArgs};
-use crate::layout::Layout;
-use anyhow::{Result, bail};
+//! `lkmc gdb`: GDB attached to a run's GDB port with the right symbols: the
+//! kernel (vmlinux + the kernel's GDB scripts + lx-symbols for our modules),
+//! a user-mode program, or a baremetal program.
 
-pub fn execute(_l: &Layout, _c: &Common, _a: &GdbArgs) -> Result<i32> {
-    bail!("lkmc gdb is being written")
+use crate::cli::{Common, GdbArgs};
+use crate::command::Cmd;
+use crate::layout::Layout;
+use crate::run::{self, Mode};
+use crate::usage_error;
+use anyhow::Result;
+
+/// What lkmc run recorded about a run, so that GDB knows how to attach.
+#[derive(serde::Serialize, serde::Deserialize, Default, Debug)]
+pub struct RunInfo {
+    /// The emulator waits at the first instruction (QEMU -S).
+    pub gdb_wait: bool,
+    pub mode: String,
+}
+
+pub fn run_info_path(l: &Layout) -> std::path::PathBuf {
+    l.run_dir().join("run.json")
+}
+
+fn read_run_info(l: &Layout) -> RunInfo {
+    std::fs::read_to_string(run_info_path(l))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn ex(c: Cmd, command: impl AsRef<str>) -> Cmd {
+    c.line(["-ex", command.as_ref()])
+}
+
+fn split(opt: &Option<String>) -> Result<Vec<String>> {
+    match opt {
+        None => Ok(vec![]),
+        Some(s) => {
+            shlex::split(s).ok_or_else(|| usage_error(format!("unbalanced quotes in '{s}'")))
+        }
+    }
+}
+
+/// The program whose symbols GDB loads.
+fn symbol_file(l: &Layout, c: &Common, m: Mode) -> Result<std::path::PathBuf> {
+    Ok(match m {
+        Mode::System => l.vmlinux(),
+        Mode::User | Mode::Native => run::userland_executable(
+            l,
+            c.userland.as_ref().expect("user mode has a program"),
+            &l.userland_build_dir(),
+        )?,
+        Mode::Baremetal => baremetal_elf(
+            l,
+            c.baremetal.as_ref().expect("baremetal mode has a program"),
+        )?,
+    })
+}
+
+/// A baremetal source maps to its ELF under the baremetal build dir; an ELF
+/// path is taken as it is.
+fn baremetal_elf(l: &Layout, p: &std::path::Path) -> Result<std::path::PathBuf> {
+    let abs = std::fs::canonicalize(p)
+        .map_err(|_| usage_error(format!("{} does not exist", p.display())))?;
+    if abs.extension().is_some_and(|x| x == "elf") {
+        return Ok(abs);
+    }
+    let rel = abs.strip_prefix(l.baremetal_source_dir()).map_err(|_| {
+        usage_error(format!(
+            "{} is not under {}",
+            p.display(),
+            l.baremetal_source_dir().display()
+        ))
+    })?;
+    Ok(l.baremetal_build_dir().join(rel).with_extension("elf"))
+}
+
+pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
+    let m = run::mode(c);
+    if m == Mode::Native {
+        return Err(usage_error(
+            "lkmc gdb attaches to an emulator; for native programs run gdb directly",
+        ));
+    }
+    if a.gdbserver {
+        return Err(usage_error(
+            "--gdbserver needs gdbserver in the guest, which the busybox root filesystem does not have; \
+             debug the program under QEMU user mode instead: `lkmc run --userland FILE --gdb-wait` and `lkmc gdb --userland FILE main`",
+        ));
+    }
+    let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
+    if a.batch {
+        g = g.line(["-nx", "-batch"]);
+    }
+    g = g.args(split(&a.before)?);
+    g = ex(g, "set pagination off");
+    g = ex(g, "set confirm off");
+    let file = symbol_file(l, c, m)?;
+    if m == Mode::System {
+        g = ex(
+            g,
+            format!("add-auto-load-safe-path {}", l.linux_build_dir().display()),
+        );
+    }
+    g = ex(g, format!("file {}", file.display()));
+    if m == Mode::System {
+        // The kernel's own GDB scripts: lx-symbols, lx-dmesg, lx-ps, ...
+        g = ex(
+            g,
+            format!(
+                "source {}",
+                l.linux_build_dir().join("vmlinux-gdb.py").display()
+            ),
+        );
+    }
+    g = ex(g, format!("target remote localhost:{}", l.gdb_port()));
+    let modules_dir = l.modules_build_dir().display().to_string();
+    match (&a.module, m) {
+        (Some(module), Mode::System) => {
+            let ko = l.modules_build_dir().join(format!("{module}.ko"));
+            let src = l.kernel_modules_source_dir().join(format!("{module}.c"));
+            if !src.exists() {
+                return Err(usage_error(format!(
+                    "no module '{module}': {} does not exist",
+                    src.display()
+                )));
+            }
+            // gdb/lkmc.py loads all of the module's sections (lx-symbols
+            // leaves out .init.text) when it is inserted, then breaks.
+            g = g.line([
+                "-x".to_string(),
+                l.repo.join("gdb/lkmc.py").display().to_string(),
+            ]);
+            let mut words = vec![module.clone(), ko.display().to_string()];
+            words.extend(a.break_at.clone());
+            let words: Vec<String> = words.iter().map(|w| crate::render::quote(w)).collect();
+            g = ex(g, format!("lkmc-module {}", words.join(" ")));
+            g = ex(g, "continue");
+        }
+        (Some(_), _) => {
+            return Err(usage_error(
+                "--module is for kernel modules in a full-system run",
+            ));
+        }
+        (None, _) => {
+            if let Some(b) = &a.break_at {
+                g = ex(g, format!("break {b}"));
+            }
+            if !a.no_continue {
+                g = ex(g, "continue");
+            }
+            if m == Mode::System && !a.no_lxsymbols {
+                g = ex(g, format!("lx-symbols {modules_dir}"));
+            }
+        }
+    }
+    for e in &a.ex {
+        g = ex(g, e);
+    }
+    g = g.args(split(&a.after)?);
+    if m == Mode::System {
+        g = g.cwd(l.linux_build_dir());
+    }
+    Ok(g)
+}
+
+pub fn execute(l: &Layout, c: &Common, a: &GdbArgs) -> Result<i32> {
+    let g = command(l, c, a)?;
+    let eo = crate::exec_options(c, l, false);
+    if eo.dry_run || eo.json {
+        let mut p = crate::plan::Plan::default();
+        p.push(crate::plan::Step::new("gdb", "gdb").action(g));
+        crate::exec::run_plan(&p, &eo)?;
+        return Ok(0);
+    }
+    crate::tools::require(&g.program)?;
+    let script = format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(&g));
+    std::fs::create_dir_all(l.run_dir())?;
+    std::fs::write(l.run_dir().join("gdb.sh"), script)?;
+    if !c.quiet {
+        eprintln!("{}", crate::render::multiline(&g));
+    }
+    let status = crate::exec::expression(&g).unchecked().run()?.status;
+    Ok(status.code().unwrap_or(1))
 }

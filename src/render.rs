@@ -115,7 +115,11 @@ pub enum Style {
 pub fn action(a: &Action, style: Style) -> String {
     match (a, style) {
         (Action::Run(c), s) => {
-            let text = if s == Style::Multiline { multiline(c) } else { oneline(c) };
+            let text = if s == Style::Multiline {
+                multiline(c)
+            } else {
+                oneline(c)
+            };
             if c.allow_failure {
                 format!("# lkmc goes on if this fails:\n{text}")
             } else {

@@ -12,8 +12,20 @@ use std::collections::BTreeSet;
 /// Packages for the quick path of one guest arch.
 fn quick_packages(l: &Layout) -> Vec<String> {
     let mut v: Vec<String> = [
-        "make", "gcc", "bc", "bison", "flex", "libelf-dev", "libssl-dev", "cpio", "xz-utils",
-        "kmod", "e2fsprogs", "gdb-multiarch", "tmux", "python3",
+        "make",
+        "gcc",
+        "bc",
+        "bison",
+        "flex",
+        "libelf-dev",
+        "libssl-dev",
+        "cpio",
+        "xz-utils",
+        "kmod",
+        "e2fsprogs",
+        "gdb-multiarch",
+        "tmux",
+        "python3",
     ]
     .map(String::from)
     .to_vec();
@@ -21,7 +33,10 @@ fn quick_packages(l: &Layout) -> Vec<String> {
         v.push(format!("gcc-{}", l.arch.debian_prefix().replace('_', "-")));
     }
     if l.linux_source_is_tarball() {
-        v.push(format!("linux-source-{}", crate::layout::DEBIAN_LINUX_VERSION));
+        v.push(format!(
+            "linux-source-{}",
+            crate::layout::DEBIAN_LINUX_VERSION
+        ));
     }
     v
 }
@@ -32,27 +47,78 @@ fn qemu_packages(l: &Layout) -> Vec<String> {
         Arch::X86_64 => "qemu-system-x86",
         Arch::Arm | Arch::Aarch64 => "qemu-system-arm",
     };
-    vec![sys.to_string(), "qemu-user-static".into(), "qemu-utils".into()]
+    vec![
+        sys.to_string(),
+        "qemu-user-static".into(),
+        "qemu-utils".into(),
+    ]
 }
 
 fn packages_for(target: &str, l: &Layout) -> Vec<&'static str> {
     match target {
         "buildroot" => vec![
-            "build-essential", "bash", "bc", "binutils", "bzip2", "cpio", "g++", "file", "graphviz",
-            "gzip", "make", "patch", "perl", "python3", "rsync", "sed", "tar", "unzip", "wget", "git",
+            "build-essential",
+            "bash",
+            "bc",
+            "binutils",
+            "bzip2",
+            "cpio",
+            "g++",
+            "file",
+            "graphviz",
+            "gzip",
+            "make",
+            "patch",
+            "perl",
+            "python3",
+            "rsync",
+            "sed",
+            "tar",
+            "unzip",
+            "wget",
+            "git",
         ],
         "crosstool-ng" => vec![
-            "autoconf", "automake", "bison", "flex", "gawk", "gperf", "help2man", "libncurses-dev",
-            "libtool-bin", "texinfo", "python3-dev", "unzip", "wget", "git",
+            "autoconf",
+            "automake",
+            "bison",
+            "flex",
+            "gawk",
+            "gperf",
+            "help2man",
+            "libncurses-dev",
+            "libtool-bin",
+            "texinfo",
+            "python3-dev",
+            "unzip",
+            "wget",
+            "git",
         ],
         "qemu" | "qemu-user" => vec![
-            "git", "ninja-build", "pkg-config", "libglib2.0-dev", "libpixman-1-dev", "libslirp-dev",
-            "libsdl2-dev", "python3-venv",
+            "git",
+            "ninja-build",
+            "pkg-config",
+            "libglib2.0-dev",
+            "libpixman-1-dev",
+            "libslirp-dev",
+            "libsdl2-dev",
+            "python3-venv",
         ],
         "gem5" | "m5" => vec![
-            "git", "scons", "m4", "python3-dev", "libprotobuf-dev", "protobuf-compiler",
-            "libgoogle-perftools-dev", "libboost-all-dev", "zlib1g-dev", "libpng-dev",
-            "libhdf5-dev", "device-tree-compiler", "gcc-arm-linux-gnueabihf", "gcc-aarch64-linux-gnu",
+            "git",
+            "scons",
+            "m4",
+            "python3-dev",
+            "libprotobuf-dev",
+            "protobuf-compiler",
+            "libgoogle-perftools-dev",
+            "libboost-all-dev",
+            "zlib1g-dev",
+            "libpng-dev",
+            "libhdf5-dev",
+            "device-tree-compiler",
+            "gcc-arm-linux-gnueabihf",
+            "gcc-aarch64-linux-gnu",
         ],
         "docs" => vec!["asciidoctor"],
         "baremetal" => match l.arch {
@@ -99,7 +165,10 @@ fn os_codename() -> String {
     std::fs::read_to_string("/etc/os-release")
         .unwrap_or_default()
         .lines()
-        .find_map(|l| l.strip_prefix("VERSION_CODENAME=").map(|s| s.trim_matches('"').to_string()))
+        .find_map(|l| {
+            l.strip_prefix("VERSION_CODENAME=")
+                .map(|s| s.trim_matches('"').to_string())
+        })
         .unwrap_or_default()
 }
 

@@ -279,6 +279,11 @@ pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOption
         },
     )?;
     save_script(l, &rp.main)?;
+    let info = crate::gdb::RunInfo {
+        gdb_wait: a.gdb_wait || a.gdb,
+        mode: format!("{:?}", rp.mode),
+    };
+    std::fs::write(crate::gdb::run_info_path(l), serde_json::to_string(&info)?)?;
     if let Some(t) = &rp.tmux {
         crate::exec::expression(t).run()?;
     }
