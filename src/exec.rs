@@ -63,6 +63,9 @@ fn run_step(name: &str, title: &str, actions: &[Action], o: &ExecOptions) -> Res
     std::fs::create_dir_all(&o.log_dir)
         .with_context(|| format!("creating log dir {}", o.log_dir.display()))?;
     let log_path = o.log_dir.join(format!("{name}.log"));
+    if let Some(parent) = log_path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
     let mut log =
         File::create(&log_path).with_context(|| format!("creating log {}", log_path.display()))?;
     let started = Instant::now();

@@ -7,6 +7,8 @@ cd /lkmc/test || exit 1
 # Keep module messages off the console so they do not split KTAP lines.
 dmesg -n 1
 timeout_s=${lkmc_test_timeout:-60}
+debug_reports='BUG: KASAN|possible circular locking|possible recursive locking|inconsistent lock state|BUG: sleeping function|suspicious RCU usage|unreferenced object|BUG: spinlock|list_add corruption|list_del corruption'
+
 tests=
 for f in *.sh; do
   name=${f%.sh}
@@ -36,6 +38,13 @@ for t in $tests; do
   end=$(cut -d' ' -f1 /proc/uptime)
   sed 's/^/# /' /tmp/test.out
   echo "# $t: duration ${start}..${end}"
+  # Kernel debugging reports (KASAN, lockdep, kmemleak, RCU, atomic sleep)
+  # fail the test that caused them, whatever the test itself said.
+  if [ $status -eq 0 ] && dmesg | grep -qE "$debug_reports"; then
+    echo "# $t: the kernel reported a bug:"
+    dmesg | grep -E -A3 "$debug_reports" | head -n 20 | sed 's/^/#   /'
+    status=1
+  fi
   if [ $status -eq 0 ]; then
     echo "ok $i $t"
   elif [ $status -eq 77 ]; then

@@ -1,0 +1,203 @@
+//! GDB tests: GDB in batch mode against real guests, asserting where it stopped.
+
+use super::{Runner, boot};
+use crate::arch::Arch;
+use crate::cli::{GdbArgs, RunArgs};
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+/// Runs GDB (batch) with a time limit; returns what it printed.
+fn run_gdb(cmd: &crate::command::Cmd, limit: Duration) -> Result<String, String> {
+    let reader = crate::exec::expression(cmd)
+        .stderr_to_stdout()
+        .stdin_null()
+        .unchecked()
+        .reader()
+        .map_err(|e| format!("could not start gdb: {e}"))?;
+    let reader = std::sync::Arc::new(reader);
+    let r2 = reader.clone();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let d2 = done.clone();
+    std::thread::spawn(move || {
+        let t = Instant::now();
+        while t.elapsed() < limit {
+            if d2.load(std::sync::atomic::Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = r2.kill();
+    });
+    let mut out = String::new();
+    let _ = (&*reader).read_to_string(&mut out);
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    Ok(out)
+}
+
+struct Case {
+    name: &'static str,
+    arch: Arch,
+    /// Guest shell code while GDB is attached.
+    eval: &'static str,
+    gdb_wait: bool,
+    gdb: GdbArgs,
+    /// Text GDB must print when it stops.
+    expect: String,
+    userland: Option<&'static str>,
+}
+
+fn cases(arch: Arch) -> Vec<Case> {
+    let mut v = vec![Case {
+        name: "start_kernel",
+        arch,
+        eval: "true",
+        gdb_wait: true,
+        gdb: GdbArgs {
+            break_at: Some("start_kernel".into()),
+            ..Default::default()
+        },
+        expect: "Breakpoint 1, start_kernel () at".into(),
+        userland: None,
+    }];
+    if arch == Arch::X86_64 {
+        // Each `echo` is a write(2); x86_64 syscall entry points are __x64_sys_*.
+        v.push(Case {
+            name: "post_boot_syscall",
+            arch,
+            eval: "echo lkmc_gdb_ready; i=0; while [ $i -lt 150 ]; do echo $i > /dev/null; i=$((i+1)); usleep 20000; done",
+            gdb_wait: false,
+            gdb: GdbArgs { break_at: Some("__x64_sys_write".into()), no_lxsymbols: true, ..Default::default() },
+            expect: "Breakpoint 1, __x64_sys_write".into(),
+            userland: None,
+        });
+    }
+    if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
+        v.push(Case {
+            name: "module_init",
+            arch,
+            eval: "insmod /lkmc/hello.ko",
+            gdb_wait: true,
+            gdb: GdbArgs {
+                module: Some("hello".into()),
+                ..Default::default()
+            },
+            expect: "hello_init () at".into(),
+            userland: None,
+        });
+        v.push(Case {
+            name: "module_function",
+            arch,
+            eval: "insmod /lkmc/timer.ko period_ms=50 && sleep 2; rmmod timer",
+            gdb_wait: true,
+            gdb: GdbArgs {
+                module: Some("timer".into()),
+                break_at: Some("lkmc_timer_callback".into()),
+                ..Default::default()
+            },
+            expect: "lkmc_timer_callback (".into(),
+            userland: None,
+        });
+    }
+    v.push(Case {
+        name: "userland_main",
+        arch,
+        eval: "",
+        gdb_wait: true,
+        gdb: GdbArgs {
+            break_at: Some("main".into()),
+            ..Default::default()
+        },
+        expect: "Breakpoint 1, main (".into(),
+        userland: Some("c/hello.c"),
+    });
+    v
+}
+
+pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
+    for case in cases(arch) {
+        let name = format!("gdb_{}", case.name);
+        if !r.wants(&name) && !r.wants(case.name) {
+            continue;
+        }
+        let started = Instant::now();
+        let res = run_case(r, &case);
+        r.result("gdb", case.arch, &name, started, res);
+    }
+    Ok(())
+}
+
+fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
+    let l = r.layout(case.arch, 1);
+    let mut c = r.common.clone();
+    c.userland = case.userland.map(|u| l.userland_source_dir().join(u));
+    let mut ga = GdbArgs {
+        batch: true,
+        ..Default::default()
+    };
+    ga.break_at = case.gdb.break_at.clone();
+    ga.module = case.gdb.module.clone();
+    ga.no_lxsymbols = case.gdb.no_lxsymbols;
+    ga.ex = vec!["info symbol $pc".into()];
+    let gdb = crate::gdb::command(&l, &c, &ga).map_err(|e| format!("{e:#}"))?;
+    let limit = Duration::from_secs_f64(r.args.timeout.min(180.0));
+    // The emulator runs in a thread; GDB attaches from here.
+    let (l2, c2, eval, wait) = (l.clone(), c.clone(), case.eval.to_string(), case.gdb_wait);
+    let timeout = limit.as_secs_f64();
+    let emu = std::thread::spawn(move || {
+        if c2.userland.is_some() {
+            let ra = RunArgs {
+                gdb_wait: true,
+                ..Default::default()
+            };
+            let rp = crate::run::plan(&l2, &c2, &ra)?;
+            std::fs::create_dir_all(l2.run_dir())?;
+            crate::run::console::run(
+                &rp.main,
+                &l2.termout(),
+                &crate::run::console::WatchOptions {
+                    timeout: Some(Duration::from_secs_f64(timeout)),
+                    stop_on_oops: true,
+                    echo: false,
+                    interactive: false,
+                },
+            )
+        } else {
+            boot(&l2, &c2, &eval, 1, timeout, |a| a.gdb_wait = wait)
+        }
+    });
+    if case.gdb_wait {
+        std::thread::sleep(Duration::from_millis(300));
+    } else {
+        // Attach once the guest runs its command.
+        let t = Instant::now();
+        while t.elapsed() < limit {
+            let text = std::fs::read_to_string(l.termout()).unwrap_or_default();
+            if text.contains("lkmc_gdb_ready") {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    let out = run_gdb(&gdb, limit);
+    // GDB detached: let the guest finish (or kill it if it does not).
+    let _ = std::process::Command::new("true").status();
+    let guest = emu
+        .join()
+        .map_err(|_| "emulator thread panicked".to_string())?;
+    let out = out?;
+    match guest {
+        Err(e) => return Err(format!("emulator: {e:#}\n{out}")),
+        Ok(o) if o.crash.is_some() => {
+            return Err(format!("guest crashed\n{}", super::tail(&o.output, 20)));
+        }
+        Ok(_) => {}
+    }
+    if out.contains(&case.expect) {
+        Ok(())
+    } else {
+        Err(format!(
+            "GDB did not stop where expected ('{}'):\n{out}",
+            case.expect
+        ))
+    }
+}

@@ -1,0 +1,224 @@
+//! The suites that run in a booted guest.
+
+use super::ktap::{self, Status, TestResult};
+use super::{Runner, boot, tail};
+use crate::arch::Arch;
+use crate::run::console::Crash;
+use anyhow::Result;
+use std::time::Instant;
+
+fn quote_all(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| crate::render::quote(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs the guest's KTAP runner with `patterns` in one boot and records each test.
+fn ktap_boot(
+    r: &mut Runner,
+    arch: Arch,
+    suite: &str,
+    patterns: &[String],
+    linux_id: Option<&str>,
+    cpus: u32,
+) -> Result<()> {
+    let mut l = r.layout(arch, 0);
+    if let Some(id) = linux_id {
+        l.linux_id = id.to_string();
+    }
+    let started = Instant::now();
+    let eval = format!("sh /lkmc/test/run.sh {}", quote_all(patterns));
+    let out = match boot(&l, r.common, &eval, cpus, r.args.timeout, |_| {}) {
+        Ok(o) => o,
+        Err(e) => {
+            r.result(suite, arch, "boot", started, Err(format!("{e:#}")));
+            return Ok(());
+        }
+    };
+    let (results, plan) = ktap::parse(&out.output, suite, arch.name());
+    for t in results.iter().cloned() {
+        r.record(t);
+    }
+    // A crash, a hang or a short count fails the boot: tests that never
+    // reported are not passes.
+    let missing = plan.map(|p| p.saturating_sub(results.len())).unwrap_or(0);
+    if out.crash.is_some() || out.timed_out || plan.is_none() || missing > 0 {
+        let why = if out.timed_out {
+            "timed out".to_string()
+        } else if let Some(c) = &out.crash {
+            format!("kernel {c:?} during the suite")
+        } else if plan.is_none() {
+            "the guest runner never started".to_string()
+        } else {
+            format!("{missing} tests never reported")
+        };
+        r.result(
+            suite,
+            arch,
+            "boot",
+            started,
+            Err(format!("{why}\n{}", tail(&out.output, 40))),
+        );
+    }
+    Ok(())
+}
+
+pub fn modules(r: &mut Runner, arch: Arch) -> Result<()> {
+    let patterns = if r.args.filters.is_empty() {
+        vec!["*".to_string()]
+    } else {
+        r.args.filters.clone()
+    };
+    ktap_boot(r, arch, "modules", &patterns, None, r.args.cpus)
+}
+
+/// The first line of a crash test says what the console must show.
+fn expected_text(script: &str) -> Option<String> {
+    script
+        .lines()
+        .next()?
+        .strip_prefix("# expect:")
+        .map(|s| s.trim().to_string())
+}
+
+pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
+    let dir = r
+        .layout(arch, 0)
+        .rootfs_overlay_source_dir()
+        .join("lkmc/test/crash");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".sh")
+                        .map(String::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    for name in names {
+        if !r.wants(&name) {
+            continue;
+        }
+        let script = std::fs::read_to_string(dir.join(format!("{name}.sh")))?;
+        let started = Instant::now();
+        let Some(expect) = expected_text(&script) else {
+            r.result(
+                "crash",
+                arch,
+                &name,
+                started,
+                Err("first line must be `# expect: TEXT`".into()),
+            );
+            continue;
+        };
+        let l = r.layout(arch, 0);
+        let eval = format!("sh /lkmc/test/crash/{name}.sh");
+        let res = match boot(&l, r.common, &eval, 1, 60.0, |_| {}) {
+            Err(e) => Err(format!("{e:#}")),
+            Ok(o) => {
+                if o.guest_status == Some(77) {
+                    r.record(TestResult {
+                        suite: "crash".into(),
+                        arch: arch.name().into(),
+                        name: name.clone(),
+                        status: Status::Skip,
+                        seconds: started.elapsed().as_secs_f64(),
+                        details: tail(&o.output, 3),
+                    });
+                    continue;
+                }
+                match (&o.crash, o.output.contains(&expect)) {
+                    (Some(_), true) => Ok(()),
+                    (None, _) => Err(format!("no crash detected\n{}", tail(&o.output, 30))),
+                    (Some(c), false) => Err(format!(
+                        "{c:?} detected but '{expect}' not shown\n{}",
+                        tail(&o.output, 30)
+                    )),
+                }
+            }
+        };
+        r.result("crash", arch, &name, started, res);
+    }
+    Ok(())
+}
+
+/// Userland programs under QEMU user mode: each listed test must print its
+/// expected line and exit 0.
+pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
+    let cases: [(&str, &[&str], &str); 2] = [
+        ("c/hello.c", &[], "hello"),
+        ("c/command_line_arguments.c", &["a b", "c"], "a b\nc"),
+    ];
+    for (src, args, expect) in cases {
+        let name = src.trim_end_matches(".c").to_string();
+        if !r.wants(&name) {
+            continue;
+        }
+        let started = Instant::now();
+        let l = r.layout(arch, 0);
+        let mut c = r.common.clone();
+        c.userland = Some(l.userland_source_dir().join(src));
+        let ra = crate::cli::RunArgs {
+            cli_args: Some(quote_all(
+                &args.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            )),
+            ..Default::default()
+        };
+        let res = (|| -> Result<(), String> {
+            let rp = crate::run::plan(&l, &c, &ra).map_err(|e| format!("{e:#}"))?;
+            let out = crate::exec::expression(&rp.main)
+                .stderr_to_stdout()
+                .stdout_capture()
+                .unchecked()
+                .run()
+                .map_err(|e| format!("{e:#}"))?;
+            let text = String::from_utf8_lossy(&out.stdout).to_string();
+            if !out.status.success() {
+                return Err(format!("exit status {:?}\n{text}", out.status.code()));
+            }
+            if !text.contains(expect) {
+                return Err(format!("expected '{expect}' in:\n{text}"));
+            }
+            Ok(())
+        })();
+        r.result("userland", arch, &name, started, res);
+    }
+    Ok(())
+}
+
+/// The tracker's tests on the debug kernel (KASAN, kmemleak, lockdep,
+/// atomic-sleep checks): run.sh fails a test whose run made the kernel report
+/// a bug.
+pub fn tracker_debug(r: &mut Runner, arch: Arch) -> Result<()> {
+    let l = r.layout(arch, 0);
+    let mut dl = l.clone();
+    dl.linux_id = "debug".into();
+    if !dl.linux_image().exists() {
+        let started = Instant::now();
+        r.result(
+            "tracker-debug",
+            arch,
+            "build",
+            started,
+            Err(format!(
+                "the debug kernel is not built: run `lkmc build --arch {arch} --linux-build-id debug`"
+            )),
+        );
+        return Ok(());
+    }
+    let _ = Crash::Panic;
+    ktap_boot(
+        r,
+        arch,
+        "tracker-debug",
+        &["tracker*".to_string()],
+        Some("debug"),
+        2,
+    )
+}

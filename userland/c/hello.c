@@ -1,0 +1,8 @@
+/* The classic first program: prints one line and exits 0. */
+#include <stdio.h>
+
+int main(void)
+{
+	puts("hello");
+	return 0;
+}
