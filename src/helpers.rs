@@ -1,10 +1,93 @@
-//! Small helper subcommands: being written.
+//! Small helper subcommands: the QEMU monitor, toolchain tools, gem5 tools.
 use crate::cli::{Common, Gem5StatArgs, MonitorArgs, ToolchainArgs};
+use crate::command::Cmd;
 use crate::layout::Layout;
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
-pub fn qemu_monitor(_l: &Layout, _c: &Common, _a: &MonitorArgs) -> Result<i32> {
-    bail!("being written")
+/// Reads from the monitor until its `(qemu) ` prompt.
+fn read_to_prompt(s: &mut TcpStream) -> Result<String> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&out).trim_end().ends_with("(qemu)") {
+        if start.elapsed() > Duration::from_secs(10) {
+            bail!("the QEMU monitor did not answer within 10 s");
+        }
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    Ok(String::from_utf8_lossy(&out).to_string())
+}
+
+/// Strips telnet negotiation bytes and terminal escapes from monitor output.
+fn clean(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{ff}' => {
+                chars.next();
+                chars.next();
+            }
+            '\u{1b}' => {
+                // ESC [ ... letter
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    while let Some(x) = chars.next() {
+                        if x.is_ascii_alphabetic() {
+                            break;
+                        }
+                    }
+                }
+            }
+            '\r' => {}
+            c if (c as u32) >= 0x80 && (c as u32) < 0x100 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sends one command to a running guest's monitor (its port comes from the
+/// run id) and prints the answer.
+pub fn qemu_monitor(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
+    let port = l.qemu_monitor_port();
+    let command = a.command.join(" ");
+    if command.is_empty() {
+        bail!("give a monitor command, e.g. `lkmc qemu-monitor info qtree`");
+    }
+    if c.dry_run {
+        println!("# lkmc sends '{command}' to the QEMU monitor at 127.0.0.1:{port}");
+        return Ok(0);
+    }
+    let mut s = TcpStream::connect(("127.0.0.1", port as u16)).with_context(|| {
+        format!(
+            "no QEMU monitor on port {port}: is a guest running with --run-id {}?",
+            l.run_id
+        )
+    })?;
+    s.set_read_timeout(Some(Duration::from_secs(10)))?;
+    read_to_prompt(&mut s)?;
+    s.write_all(format!("{command}\n").as_bytes())?;
+    let answer = clean(&read_to_prompt(&mut s)?);
+    let body: Vec<&str> = answer.lines().collect();
+    // The first line echoes the command, the last is the next prompt.
+    let end = body.len().saturating_sub(1);
+    for line in body.iter().take(end).skip(1) {
+        println!("{line}");
+    }
+    Ok(0)
+}
+
+/// `lkmc toolchain TOOL -- ARGS`: a tool of the selected cross toolchain.
+pub fn toolchain_cmd(l: &Layout, a: &ToolchainArgs) -> Cmd {
+    Cmd::new(format!("{}{}", l.cross_prefix(), a.tool)).args(a.args.iter())
 }
 pub fn gem5_shell(_l: &Layout, _c: &Common) -> Result<i32> {
     bail!("being written")
@@ -12,6 +95,16 @@ pub fn gem5_shell(_l: &Layout, _c: &Common) -> Result<i32> {
 pub fn gem5_stat(_l: &Layout, _a: &Gem5StatArgs) -> Result<i32> {
     bail!("being written")
 }
-pub fn toolchain(_l: &Layout, _c: &Common, _a: &ToolchainArgs) -> Result<i32> {
-    bail!("being written")
+pub fn toolchain(l: &Layout, c: &Common, a: &ToolchainArgs) -> Result<i32> {
+    let cmd = toolchain_cmd(l, a);
+    let eo = crate::exec_options(c, l, false);
+    if eo.dry_run || eo.json {
+        let mut p = crate::plan::Plan::default();
+        p.push(crate::plan::Step::new("toolchain", "toolchain").action(cmd));
+        crate::exec::run_plan(&p, &eo)?;
+        return Ok(0);
+    }
+    crate::tools::require(&cmd.program)?;
+    let st = crate::exec::expression(&cmd).unchecked().run()?.status;
+    Ok(st.code().unwrap_or(1))
 }

@@ -14,6 +14,8 @@ mod kconfig;
 mod layout;
 mod plan;
 mod render;
+#[cfg(test)]
+mod roundtrip_tests;
 mod run;
 mod test;
 mod tools;

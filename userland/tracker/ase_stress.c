@@ -39,6 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "errno_name.h"
+
 #define CMD "/proc/ase_cmd"
 #define DIR_PATH "/proc/ase"
 
@@ -79,19 +81,6 @@ static void sleep_us(long us)
 
 	while (nanosleep(&ts, &ts) && errno == EINTR)
 		;
-}
-
-static const char *errname(int err)
-{
-	static const char *const names[] = {
-		[ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EIO] = "EIO",
-		[ENOMEM] = "ENOMEM", [EEXIST] = "EEXIST", [EINVAL] = "EINVAL",
-		[ERANGE] = "ERANGE", [EACCES] = "EACCES",
-	};
-
-	if (err > 0 && err < (int)(sizeof(names) / sizeof(names[0])) && names[err])
-		return names[err];
-	return strerror(err);
 }
 
 /* Write the decimal value to /proc/ase_cmd: 0 or the errno. */
@@ -149,7 +138,7 @@ static int list_dir(int **out)
 	*out = a;
 	dir = opendir(DIR_PATH);
 	if (!dir) {
-		failure("opendir " DIR_PATH ": %s", errname(errno));
+		failure("opendir " DIR_PATH ": %s", errno_name(errno));
 		return 0;
 	}
 	while ((d = readdir(dir))) {
@@ -189,7 +178,7 @@ static int open_cmd(void)
 	int fd = open(CMD, O_WRONLY);
 
 	if (fd < 0) {
-		failure("open " CMD ": %s", errname(errno));
+		failure("open " CMD ": %s", errno_name(errno));
 		exit(1);
 	}
 	return fd;
@@ -208,7 +197,7 @@ static void *track_all_fn(void *arg)
 		if (!err)
 			atomic_fetch_add(&v->tracked, 1);
 		else if (err != EEXIST)
-			failure("track %d: %s", v->tid, errname(err));
+			failure("track %d: %s", v->tid, errno_name(err));
 	}
 	close(fd);
 	return NULL;
@@ -230,7 +219,7 @@ static void *churn_writer_fn(void *arg)
 			else if (err == ENOENT)
 				atomic_fetch_add(&n_enoent, 1);
 			else
-				failure("untrack %d: %s", tid, errname(err));
+				failure("untrack %d: %s", tid, errno_name(err));
 		} else {
 			err = ase_cmd(fd, tid);
 			if (!err)
@@ -240,7 +229,7 @@ static void *churn_writer_fn(void *arg)
 			else if (err == ESRCH)
 				atomic_fetch_add(&n_esrch, 1);
 			else
-				failure("track %d: %s", tid, errname(err));
+				failure("track %d: %s", tid, errno_name(err));
 		}
 	}
 	close(fd);
@@ -269,7 +258,7 @@ static void *churn_reader_fn(void *arg)
 		else if (err == EIO)
 			atomic_fetch_add(&n_read_eio, 1);
 		else if (err > 0)
-			failure("read %d: %s", tid, errname(err));
+			failure("read %d: %s", tid, errno_name(err));
 	}
 	return NULL;
 }
@@ -411,10 +400,10 @@ int main(int argc, char **argv)
 			int err = ase_cmd(fd, victims[i].tid);
 
 			if (err && err != EEXIST)
-				failure("re-track %d: %s", victims[i].tid, errname(err));
+				failure("re-track %d: %s", victims[i].tid, errno_name(err));
 			err = ase_read(victims[i].tid);
 			if (err > 0)
-				failure("read live %d: %s", victims[i].tid, errname(err));
+				failure("read live %d: %s", victims[i].tid, errno_name(err));
 		}
 		close(fd);
 	}

@@ -6,32 +6,12 @@
  * tests can check the exact error. Exit status: 0 written, 1 write failed,
  * 2 usage error or open failed.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char *errno_name(int err)
-{
-	static char other[16];
-
-	switch (err) {
-	case EPERM: return "EPERM";
-	case ENOENT: return "ENOENT";
-	case ESRCH: return "ESRCH";
-	case EIO: return "EIO";
-	case E2BIG: return "E2BIG";
-	case ENOMEM: return "ENOMEM";
-	case EACCES: return "EACCES";
-	case EFAULT: return "EFAULT";
-	case EEXIST: return "EEXIST";
-	case EINVAL: return "EINVAL";
-	case ERANGE: return "ERANGE";
-	}
-	snprintf(other, sizeof(other), "E%d", err);
-	return other;
-}
+#include "errno_name.h"
 
 int main(int argc, char **argv)
 {

@@ -1,0 +1,80 @@
+# tracker under load: 1024 tracked threads (ase_stress: concurrent writers
+# and readers while half of the threads exit), plus shell loops that read all
+# files and track short-lived processes; then rmmod while tasks are tracked and
+# readers run. With kmemleak (debug kernel), nothing the tracker allocated may
+# leak.
+S=/lkmc/userland/tracker/ase_stress.out
+[ -x $S ] || fail "missing $S"
+KML=/sys/kernel/debug/kmemleak
+[ -e $KML ] && echo clear > $KML
+
+load tracker check_ms=10
+set -- $(cat /sys/module/tracker/sections/.text 2>/dev/null) \
+  $(awk '$1 == "tracker" { print $2, $6 }' /proc/modules)
+text=$1 size=$2 base=$3
+
+stop=/tmp/ase_stress_stop
+rm -f $stop /tmp/ase_stress.log
+# Readers: every file of /proc/ase, again and again.
+(while [ ! -e $stop ]; do cat /proc/ase/* > /dev/null 2>&1; done) & readers=$!
+# Writers: track short-lived processes, untrack some, let them exit.
+(i=0
+ while [ ! -e $stop ]; do
+   sleep 10 & p=$!
+   echo $p > /proc/ase_cmd
+   i=$((i + 1))
+   [ $((i % 3)) -eq 0 ] && echo -$p > /proc/ase_cmd
+   kill $p; wait $p
+ done 2>/dev/null) & writers=$!
+
+$S -n 1024 -w 4 -r 4 -t 3000 -k > /tmp/ase_stress.log 2>&1 & stress=$!
+n=0
+until grep -q -e READY -e 'RESULT fail' /tmp/ase_stress.log; do
+  kill -0 $stress 2>/dev/null || break
+  [ $n -ge 300 ] && break
+  sleep 0.1; n=$((n + 1))
+done
+cat /tmp/ase_stress.log
+grep -q 'RESULT ok' /tmp/ase_stress.log || { touch $stop; kill $stress; fail "ase_stress failed"; }
+entries=$(ls /proc/ase | wc -l)
+[ "$entries" -ge 512 ] || fail "only $entries entries before rmmod"
+echo "$entries entries tracked at rmmod"
+
+# Unload while tracking, readers and writers still running.
+unload tracker
+[ -e /proc/ase ] && fail "/proc/ase left after rmmod"
+touch $stop
+wait $readers; wait $writers
+kill $stress; wait $stress
+
+if dmesg | grep -E 'BUG|WARNING|KASAN|lockdep|circular locking|Call Trace'; then
+  fail "kernel warnings"
+fi
+
+if [ -e $KML ]; then
+  # kmemleak only reports objects older than 5 s.
+  sleep 5
+  echo scan > $KML
+  leaks=$(cat $KML)
+  [ -n "$leaks" ] && echo "kmemleak report: $leaks"
+  # Blame the tracker for objects allocated from its code: its name while
+  # it was loaded, or a raw address inside where its code was.
+  bad=$(echo "$leaks" | awk -v base="$base" -v size="$size" '
+    function hex(s,   i, c, v) {
+      s = tolower(s); sub(/^0x/, "", s); v = 0
+      for (i = 1; i <= length(s); i++) {
+        c = index("0123456789abcdef", substr(s, i, 1)); if (!c) return -1
+        v = v * 16 + c - 1
+      }
+      return v
+    }
+    BEGIN { lo = hex(base); hi = lo + size }
+    /tracker|ase_/ { print; next }
+    /\[<[0-9a-f]+>\]/ {
+      a = $0; sub(/.*\[</, "", a); sub(/>\].*/, "", a); v = hex(a)
+      if (lo > 0 && v >= lo && v < hi) print
+    }')
+  [ -z "$bad" ] || fail "kmemleak: leaks from tracker: $bad"
+  echo "kmemleak: nothing from tracker (module at $base size $size, .text $text)"
+fi
+true
