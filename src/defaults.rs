@@ -156,17 +156,26 @@ mod tests {
             .iter()
             .map(|s| s.to_string_lossy().to_string())
             .collect();
-        assert_eq!(
-            out,
-            [
-                "lkmc",
-                "run",
-                "--arch=aarch64",
-                "--memory=1G",
-                "--kvm",
-                "--arch",
-                "arm"
-            ]
-        );
+        let expected = [
+            "lkmc",
+            "run",
+            "--arch=aarch64",
+            "--kvm",
+            "--memory=1G",
+            "--arch",
+            "arm",
+        ];
+        assert_eq!(out, expected);
+        // The command line beats the file; the file fills in the rest.
+        use clap::Parser;
+        let cli = crate::cli::Cli::parse_from(&out);
+        assert_eq!(cli.common.arch, crate::arch::Arch::Arm);
+        match cli.command {
+            crate::cli::Command::Run(r) => {
+                assert_eq!(r.memory, "1G");
+                assert!(r.kvm);
+            }
+            _ => panic!("run expected"),
+        }
     }
 }
