@@ -342,8 +342,12 @@ impl Layout {
     pub fn termout(&self) -> PathBuf {
         self.run_dir().join("termout.txt")
     }
+    /// Build logs, one file per step.
     pub fn log_dir(&self) -> PathBuf {
-        self.out.join("log").join(self.arch_name())
+        self.out
+            .join("log")
+            .join(&self.linux_id)
+            .join(self.arch_name())
     }
     pub fn test_dir(&self) -> PathBuf {
         self.out

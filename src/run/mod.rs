@@ -293,7 +293,8 @@ pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOption
             crate::render::action(&rp.main.clone().into(), eo.style)
         );
     }
-    let interactive = a.eval.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    // The guest shell reads our stdin, a terminal or not; --eval needs none.
+    let interactive = a.eval.is_none();
     let outcome = console::run(
         &rp.main,
         &l.termout(),

@@ -291,11 +291,21 @@ int main(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "n:w:r:t:k")) != -1) {
 		switch (opt) {
-		case 'n': nvictims = atoi(optarg); break;
-		case 'w': nwriters = atoi(optarg); break;
-		case 'r': nreaders = atoi(optarg); break;
-		case 't': churn_ms = atoi(optarg); break;
-		case 'k': keep = 1; break;
+		case 'n':
+			nvictims = atoi(optarg);
+			break;
+		case 'w':
+			nwriters = atoi(optarg);
+			break;
+		case 'r':
+			nreaders = atoi(optarg);
+			break;
+		case 't':
+			churn_ms = atoi(optarg);
+			break;
+		case 'k':
+			keep = 1;
+			break;
 		default:
 			fprintf(stderr, "usage: %s [-n THREADS] [-w WRITERS] [-r READERS] [-t CHURN_MS] [-k]\n",
 				argv[0]);
