@@ -190,8 +190,17 @@ impl Layout {
     pub fn vmlinux(&self) -> PathBuf {
         self.linux_build_dir().join("vmlinux")
     }
-    /// What QEMU's -kernel gets.
+    /// What QEMU's -kernel gets. x86_64 boots vmlinux through PVH, except
+    /// kernels that cannot take that entry: without CONFIG_PVH, or with KASAN,
+    /// whose early shadow mapping is only set up on the bzImage path.
     pub fn linux_image(&self) -> PathBuf {
+        if self.arch == Arch::X86_64 {
+            let config = std::fs::read_to_string(self.linux_config()).unwrap_or_default();
+            let pvh = config.is_empty() || config.contains("\nCONFIG_PVH=y");
+            if !pvh || config.contains("\nCONFIG_KASAN=y") {
+                return self.linux_boot_image();
+            }
+        }
         self.linux_build_dir().join(self.arch.qemu_kernel_image())
     }
     pub fn linux_boot_image(&self) -> PathBuf {

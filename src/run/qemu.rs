@@ -51,8 +51,10 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
         q = q.arg("-nographic");
     }
     // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
+    // -nic none: no default network card, whose boot ROM costs boot time.
     q = q
         .arg("-no-reboot")
+        .line(["-nic", "none"])
         .line([
             "-monitor".to_string(),
             format!("telnet:127.0.0.1:{},server,nowait", l.qemu_monitor_port()),
