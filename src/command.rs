@@ -89,10 +89,6 @@ impl Cmd {
         self
     }
 
-    pub fn arg_if(self, cond: bool, a: impl AsRef<str>) -> Cmd {
-        if cond { self.arg(a) } else { self }
-    }
-
     pub fn env(mut self, k: impl Into<String>, v: impl Into<String>) -> Cmd {
         self.env.push((k.into(), v.into()));
         self
@@ -101,26 +97,6 @@ impl Cmd {
     pub fn cwd(mut self, d: impl AsRef<Path>) -> Cmd {
         self.cwd = Some(d.as_ref().to_path_buf());
         self
-    }
-
-    pub fn stdin_file(mut self, p: impl AsRef<Path>) -> Cmd {
-        self.stdin = Some(p.as_ref().to_path_buf());
-        self
-    }
-
-    pub fn stdout_file(mut self, p: impl AsRef<Path>) -> Cmd {
-        self.stdout = Some(Redirect {
-            path: p.as_ref().to_path_buf(),
-            append: false,
-        });
-        self
-    }
-
-    /// argv as the kernel sees it: program then arguments.
-    pub fn argv(&self) -> Vec<String> {
-        let mut v = vec![self.program.clone()];
-        v.extend(self.args.iter().cloned());
-        v
     }
 }
 
@@ -163,6 +139,7 @@ impl Action {
         }
     }
 
+    #[allow(dead_code)] // for plans that add to a file, e.g. a Buildroot .config
     pub fn append(path: impl AsRef<Path>, content: impl Into<String>) -> Action {
         match Action::write(path, content) {
             Action::WriteFile { path, content, .. } => Action::WriteFile {

@@ -47,7 +47,10 @@ fn value_words(key: &str, v: &toml::Value) -> Result<Vec<String>> {
 }
 
 /// Words for the global options and for each subcommand's table.
-fn words_of(path: &Path) -> Result<(Vec<String>, Vec<(String, Vec<String>)>)> {
+/// Words of one subcommand's table.
+type TableWords = (String, Vec<String>);
+
+fn words_of(path: &Path) -> Result<(Vec<String>, Vec<TableWords>)> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let table: toml::Table = text

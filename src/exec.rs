@@ -86,11 +86,11 @@ fn run_step(name: &str, title: &str, actions: &[Action], o: &ExecOptions) -> Res
                 crate::kconfig::check(config, fragments)
             }
         };
-        if let (Err(e), Action::Run(c)) = (&result, a) {
-            if c.allow_failure {
-                bar.suspend(|| eprintln!("lkmc: warning: {e:#} (going on)"));
-                continue;
-            }
+        if let (Err(e), Action::Run(c)) = (&result, a)
+            && c.allow_failure
+        {
+            bar.suspend(|| eprintln!("lkmc: warning: {e:#} (going on)"));
+            continue;
         }
         if let Err(e) = result {
             bar.finish_and_clear();
@@ -168,7 +168,7 @@ fn run_logged(
     bar: &ProgressBar,
     verbose: bool,
 ) -> Result<()> {
-    let mut e = expression(c).unchecked();
+    let e = expression(c).unchecked();
     if let Some(r) = &c.stdout {
         // The command's stdout goes where it asked; its stderr still goes to the log.
         let out = OpenOptions::new()

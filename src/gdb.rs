@@ -21,13 +21,6 @@ pub fn run_info_path(l: &Layout) -> std::path::PathBuf {
     l.run_dir().join("run.json")
 }
 
-fn read_run_info(l: &Layout) -> RunInfo {
-    std::fs::read_to_string(run_info_path(l))
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
-}
-
 fn ex(c: Cmd, command: impl AsRef<str>) -> Cmd {
     c.line(["-ex", command.as_ref()])
 }

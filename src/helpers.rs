@@ -39,7 +39,7 @@ fn clean(text: &str) -> String {
                 // ESC [ ... letter
                 if chars.peek() == Some(&'[') {
                     chars.next();
-                    while let Some(x) = chars.next() {
+                    for x in chars.by_ref() {
                         if x.is_ascii_alphabetic() {
                             break;
                         }

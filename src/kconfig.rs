@@ -13,10 +13,10 @@ pub fn parse_fragment(text: &str) -> Vec<(String, String)> {
             if let Some(name) = rest.strip_suffix(" is not set") {
                 v.push((name.to_string(), "n".to_string()));
             }
-        } else if line.starts_with("CONFIG_") {
-            if let Some((k, val)) = line.split_once('=') {
-                v.push((k.to_string(), val.to_string()));
-            }
+        } else if line.starts_with("CONFIG_")
+            && let Some((k, val)) = line.split_once('=')
+        {
+            v.push((k.to_string(), val.to_string()));
         }
     }
     v

@@ -39,15 +39,15 @@ pub fn find_repo() -> PathBuf {
     }
     let is_repo =
         |d: &Path| d.join("linux_config/base").is_file() && d.join("kernel_modules").is_dir();
-    if let Ok(cwd) = std::env::current_dir() {
-        if let Some(d) = cwd.ancestors().find(|d| is_repo(d)) {
-            return d.to_path_buf();
-        }
+    if let Ok(cwd) = std::env::current_dir()
+        && let Some(d) = cwd.ancestors().find(|d| is_repo(d))
+    {
+        return d.to_path_buf();
     }
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(d) = exe.ancestors().find(|d| is_repo(d)) {
-            return d.to_path_buf();
-        }
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(d) = exe.ancestors().find(|d| is_repo(d))
+    {
+        return d.to_path_buf();
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

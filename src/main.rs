@@ -66,10 +66,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         unsafe { std::env::set_var("LKMC_DRY_RUN", "1") };
     }
     let layout = Layout::new(c, c.arch);
-    if let Some(b) = &c.baremetal {
-        if !b.exists() {
-            return Err(usage_error(format!("{} does not exist", b.display())));
-        }
+    if let Some(b) = &c.baremetal
+        && !b.exists()
+    {
+        return Err(usage_error(format!("{} does not exist", b.display())));
     }
     match &cli.command {
         Command::Build(a) => build_cmd(c, a),

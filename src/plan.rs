@@ -109,7 +109,8 @@ impl Plan {
     pub fn extend(&mut self, other: Plan) {
         self.steps.extend(other.steps);
     }
-    /// All actions in order, as the JSON plan and the round-trip tests see them.
+    /// All actions in order.
+    #[cfg(test)]
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.steps.iter().flat_map(|s| s.actions.iter())
     }

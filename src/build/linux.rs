@@ -98,10 +98,10 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             bail!("config fragment {} does not exist", f.display());
         }
     }
-    if let Some(f) = &c.o.custom_config_file {
-        if !f.is_file() {
-            bail!("custom config file {} does not exist", f.display());
-        }
+    if let Some(f) = &c.o.custom_config_file
+        && !f.is_file()
+    {
+        bail!("custom config file {} does not exist", f.display());
     }
     for line in &c.o.configs {
         if !line.starts_with("CONFIG_") || !line.contains('=') {

@@ -81,7 +81,7 @@ pub fn guest_status(text: &str) -> Option<i32> {
                 .collect();
             digits.parse().ok()
         })
-        .last()
+        .next_back()
 }
 
 struct TermiosGuard(Option<libc::termios>);
@@ -171,20 +171,20 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
         // Scan only the new text plus a little overlap for split markers.
         let scan_from = text.len().saturating_sub(64);
         text.push_str(&String::from_utf8_lossy(chunk));
-        if out.crash.is_none() {
-            if let Some(c) = detect_crash(&text[floor_char(&text, scan_from)..]) {
-                if c == Crash::Panic || o.stop_on_oops {
-                    // Give the kernel a second to print the trace, then end the run.
-                    let (r, d) = (reader.clone(), done.clone());
-                    std::thread::spawn(move || {
-                        std::thread::sleep(Duration::from_millis(1000));
-                        if !d.load(Ordering::SeqCst) {
-                            let _ = r.kill();
-                        }
-                    });
-                }
-                out.crash = Some(c);
+        if out.crash.is_none()
+            && let Some(c) = detect_crash(&text[floor_char(&text, scan_from)..])
+        {
+            if c == Crash::Panic || o.stop_on_oops {
+                // Give the kernel a second to print the trace, then end the run.
+                let (r, d) = (reader.clone(), done.clone());
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_millis(1000));
+                    if !d.load(Ordering::SeqCst) {
+                        let _ = r.kill();
+                    }
+                });
             }
+            out.crash = Some(c);
         }
     }
     done.store(true, Ordering::SeqCst);

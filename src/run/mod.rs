@@ -98,6 +98,9 @@ fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
         format!("--linux-build-id={}", l.linux_id),
         format!("--emulator={}", l.emulator.name()),
     ];
+    if let Some(o) = &c.out_dir {
+        words.push(format!("--out-dir={}", o.display()));
+    }
     if let Some(u) = &c.userland {
         words.push(format!("--userland={}", u.display()));
     }
@@ -229,26 +232,21 @@ fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
         } else {
             exe
         };
-        if let Some(e) = exe {
-            if !Path::new(&e).exists() {
-                return Err(build_hint(
-                    &format!("{e}"),
-                    if rp.mode == Mode::Native {
-                        "userland-host"
-                    } else {
-                        "userland"
-                    },
-                ));
-            }
+        if let Some(e) = exe
+            && !Path::new(&e).exists()
+        {
+            return Err(build_hint(
+                &e.to_string(),
+                if rp.mode == Mode::Native {
+                    "userland-host"
+                } else {
+                    "userland"
+                },
+            ));
         }
     }
     crate::tools::require(&rp.main.program)?;
     Ok(())
-}
-
-pub struct RunSettings {
-    pub echo: bool,
-    pub interactive: bool,
 }
 
 /// Prints or runs; returns lkmc's exit code.
