@@ -184,7 +184,8 @@ static void ase_destroy(struct ase_entry *e)
 	/* Waits for readers still inside the file's operations. */
 	proc_remove(e->pde);
 	put_pid(e->pid);
-	kfree(e);
+	if (e->nr & 1)
+		kfree(e);
 }
 
 static int ase_track(pid_t nr)

@@ -23,6 +23,25 @@ pub struct ExecOptions {
     pub log_dir: PathBuf,
 }
 
+/// For subcommands that run one command: with --dry-run or --plan-json it is
+/// printed and `Some(0)` returned; otherwise `None`, and the caller runs it.
+pub fn print_only(name: &str, cmd: &Cmd, o: &ExecOptions) -> Result<Option<i32>> {
+    if !(o.dry_run || o.json) {
+        return Ok(None);
+    }
+    let mut p = Plan::default();
+    p.push(crate::plan::Step::new(name, name).action(cmd.clone()));
+    run_plan(&p, o)?;
+    Ok(Some(0))
+}
+
+/// Runs a command in the foreground with our terminal; returns its exit code.
+pub fn run_foreground(cmd: &Cmd) -> Result<i32> {
+    crate::tools::require(&cmd.program)?;
+    let status = expression(cmd).unchecked().run()?.status;
+    Ok(status.code().unwrap_or(1))
+}
+
 /// Prints or runs a plan.
 pub fn run_plan(plan: &Plan, o: &ExecOptions) -> Result<()> {
     let selected = steps_to_run(plan, o.force);

@@ -159,20 +159,12 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
 
 pub fn execute(l: &Layout, c: &Common, a: &GdbArgs) -> Result<i32> {
     let g = command(l, c, a)?;
-    let eo = crate::exec_options(c, l, false);
-    if eo.dry_run || eo.json {
-        let mut p = crate::plan::Plan::default();
-        p.push(crate::plan::Step::new("gdb", "gdb").action(g));
-        crate::exec::run_plan(&p, &eo)?;
-        return Ok(0);
+    if let Some(code) = crate::exec::print_only("gdb", &g, &crate::exec_options(c, l, false))? {
+        return Ok(code);
     }
-    crate::tools::require(&g.program)?;
-    let script = format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(&g));
-    std::fs::create_dir_all(l.run_dir())?;
-    std::fs::write(l.run_dir().join("gdb.sh"), script)?;
+    crate::run::save_script(&l.run_dir().join("gdb.sh"), &g)?;
     if !c.quiet {
         eprintln!("{}", crate::render::multiline(&g));
     }
-    let status = crate::exec::expression(&g).unchecked().run()?.status;
-    Ok(status.code().unwrap_or(1))
+    crate::exec::run_foreground(&g)
 }

@@ -97,14 +97,10 @@ pub fn gem5_stat(_l: &Layout, _a: &Gem5StatArgs) -> Result<i32> {
 }
 pub fn toolchain(l: &Layout, c: &Common, a: &ToolchainArgs) -> Result<i32> {
     let cmd = toolchain_cmd(l, a);
-    let eo = crate::exec_options(c, l, false);
-    if eo.dry_run || eo.json {
-        let mut p = crate::plan::Plan::default();
-        p.push(crate::plan::Step::new("toolchain", "toolchain").action(cmd));
-        crate::exec::run_plan(&p, &eo)?;
-        return Ok(0);
+    if let Some(code) =
+        crate::exec::print_only("toolchain", &cmd, &crate::exec_options(c, l, false))?
+    {
+        return Ok(code);
     }
-    crate::tools::require(&cmd.program)?;
-    let st = crate::exec::expression(&cmd).unchecked().run()?.status;
-    Ok(st.code().unwrap_or(1))
+    crate::exec::run_foreground(&cmd)
 }

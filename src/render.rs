@@ -36,17 +36,24 @@ impl crate::command::Redirect {
     }
 }
 
+/// `cd DIR &&`, then `VAR=value` words, then the program: what comes before
+/// the arguments in both forms.
+fn head(c: &Cmd) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    if let Some(d) = &c.cwd {
+        words.push(format!("cd {} &&", quote(&d.display().to_string())));
+    }
+    for (k, v) in &c.env {
+        words.push(assignment(k, v));
+    }
+    words.push(quote(&c.program));
+    words
+}
+
 /// The seed's multi-line form: `+ cd DIR && \`, `VAR=value \`, the program and
 /// one argument (or argument group) per line, ended by `;`.
 pub fn multiline(c: &Cmd) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(d) = &c.cwd {
-        lines.push(format!("cd {} &&", quote(&d.display().to_string())));
-    }
-    for (k, v) in &c.env {
-        lines.push(assignment(k, v));
-    }
-    lines.push(quote(&c.program));
+    let mut lines = head(c);
     for (a, starts) in c.args.iter().zip(&c.line_starts) {
         if *starts {
             lines.push(quote(a));
@@ -74,14 +81,7 @@ pub fn multiline(c: &Cmd) -> String {
 
 /// Everything on one line, ready to paste: `cd DIR && VAR=v prog args > out`.
 pub fn oneline(c: &Cmd) -> String {
-    let mut words: Vec<String> = Vec::new();
-    if let Some(d) = &c.cwd {
-        words.push(format!("cd {} &&", quote(&d.display().to_string())));
-    }
-    for (k, v) in &c.env {
-        words.push(assignment(k, v));
-    }
-    words.push(quote(&c.program));
+    let mut words = head(c);
     words.extend(c.args.iter().map(|a| quote(a)));
     words.extend(redirections(c));
     words.join(" ")

@@ -276,7 +276,9 @@ pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOption
             ..eo.clone()
         },
     )?;
-    save_script(l, &rp.main)?;
+    // A real run leaves its exact command in the run dir and as out/run.sh.
+    save_script(&l.run_dir().join("run.sh"), &rp.main)?;
+    save_script(&l.out.join("run.sh"), &rp.main)?;
     let info = crate::gdb::RunInfo {
         gdb_wait: a.gdb_wait || a.gdb,
         mode: format!("{:?}", rp.mode),
@@ -332,13 +334,16 @@ fn last_lines(s: &str, n: usize) -> Vec<&str> {
     v[v.len().saturating_sub(n)..].to_vec()
 }
 
-/// A real run leaves its exact command as a script, in the run dir and as out/run.sh.
-fn save_script(l: &Layout, main: &Cmd) -> Result<()> {
-    let text = format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(main));
-    for p in [l.run_dir().join("run.sh"), l.out.join("run.sh")] {
-        std::fs::write(&p, &text)?;
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755))?;
+/// Leaves a command as a runnable script (what ran, to run it again).
+pub fn save_script(path: &Path, cmd: &Cmd) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d)?;
     }
+    std::fs::write(
+        path,
+        format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(cmd)),
+    )?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
     Ok(())
 }

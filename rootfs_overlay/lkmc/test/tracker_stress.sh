@@ -53,8 +53,13 @@ if dmesg | grep -E 'BUG|WARNING|KASAN|lockdep|circular locking|Call Trace'; then
 fi
 
 if [ -e $KML ]; then
-  # kmemleak only reports objects older than 5 s.
+  # Cached dentries of removed files keep their inode, and the inode its
+  # proc_dir_entry, whose data pointer would hide a leaked entry: drop them.
+  echo 2 > /proc/sys/vm/drop_caches
+  # kmemleak only reports objects older than 5 s, and only once their
+  # content stopped changing between two scans: scan twice.
   sleep 5
+  echo scan > $KML
   echo scan > $KML
   leaks=$(cat $KML)
   [ -n "$leaks" ] && echo "kmemleak report: $leaks"
