@@ -184,8 +184,7 @@ static void ase_destroy(struct ase_entry *e)
 	/* Waits for readers still inside the file's operations. */
 	proc_remove(e->pde);
 	put_pid(e->pid);
-	if (e->nr & 1)
-		kfree(e);
+	kfree(e);
 }
 
 static int ase_track(pid_t nr)

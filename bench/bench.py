@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Measures what lkmc users wait for, per arch, on this machine.
+
+  dry_run      lkmc run --dry-run                          (median of 50)
+  noop_build   lkmc build with nothing changed             (median of 5)
+  boot_eval    lkmc run --eval true: boot, run, power off  (median of 5)
+  module_loop  touch kernel_modules/hello.c, lkmc build,
+               lkmc run --eval 'insmod hello.ko'           (median of 3)
+  clean_build  remove the kernel build, lkmc build, lkmc run --eval true
+               (once, only with --clean)
+
+Usage: bench/bench.py [--clean] [--upstream DIR] [ARCH...]
+--upstream DIR times upstream LKMC's `./run --dry-run` in its checkout DIR,
+side by side with lkmc's.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LKMC = os.environ.get("LKMC", os.path.join(REPO, "target", "release", "lkmc"))
+
+
+def timed(argv, cwd=REPO):
+    start = time.perf_counter()
+    r = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    took = time.perf_counter() - start
+    if r.returncode != 0:
+        sys.exit(f"failed: {' '.join(argv)}\n{r.stderr.decode(errors='replace')}")
+    return took
+
+
+def median(n, *steps, cwd=REPO):
+    """Median wall time of running the steps (argv lists) one after the other."""
+    runs = []
+    for _ in range(n):
+        runs.append(sum(s() if callable(s) else timed(s, cwd) for s in steps))
+    return statistics.median(runs)
+
+
+def touch(path):
+    return lambda: (os.utime(path, None), 0.0)[1]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("archs", nargs="*", default=["x86_64", "arm", "aarch64"])
+    ap.add_argument("--clean", action="store_true")
+    ap.add_argument("--upstream")
+    a = ap.parse_args()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    qemu = subprocess.run(["qemu-system-x86_64", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    print(f"machine: {os.cpu_count()} CPUs, {cpu}, Linux {platform.release()}; {qemu}")
+    print(f"{'arch':<8} {'metric':<18} seconds")
+    hello = os.path.join(REPO, "kernel_modules", "hello.c")
+    for arch in a.archs:
+        A = ["--arch", arch]
+        timed([LKMC, "build", "-q", *A])
+        rows = [
+            ("dry_run", median(50, [LKMC, "run", "--dry-run", *A])),
+            ("noop_build", median(5, [LKMC, "build", "-q", *A])),
+            ("boot_eval", median(5, [LKMC, "run", "-q", *A, "--eval", "true"])),
+            ("module_loop", median(3, touch(hello), [LKMC, "build", "-q", *A],
+                                   [LKMC, "run", "-q", *A, "--eval", "insmod hello.ko"])),
+        ]
+        if a.clean:
+            build_dir = subprocess.run([LKMC, "getvar", *A, "linux_build_dir"], capture_output=True,
+                                       text=True).stdout.strip()
+            shutil.rmtree(build_dir)
+            rows.append(("clean_build", median(1, [LKMC, "build", "-q", *A],
+                                               [LKMC, "run", "-q", *A, "--eval", "true"])))
+        for name, secs in rows:
+            print(f"{arch:<8} {name:<18} {secs:.4f}")
+    if a.upstream:
+        print(f"{'x86_64':<8} {'upstream_dry_run':<18} {median(10, ['./run', '--dry-run'], cwd=a.upstream):.4f}")
+
+
+if __name__ == "__main__":
+    main()
