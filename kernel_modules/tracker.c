@@ -42,9 +42,9 @@
  * profile_event_register() is gone, the sched_process_exit tracepoint is not
  * exported (and tracing is off in this kernel), and the course forbids
  * kprobes. So a kernel thread, ase_reaper, checks every tracked task each
- * check_ms milliseconds (module parameter, default 100) and removes the files
- * of those that exited; an entry of an exited task lives at most about
- * check_ms. In addition a read checks the task itself: if it exited, the read
+ * check_ms milliseconds (module parameter, default 100; a change applies
+ * from the next period) and removes the files of those that exited; an entry
+ * of an exited task lives at most about check_ms. In addition a read checks the task itself: if it exited, the read
  * fails with ENOENT and wakes the reaper, which removes the file right away.
  * Once the file is removed, open() fails with ENOENT. A file that was already
  * open when its entry went away reads EIO (procfs does that, not us).

@@ -75,6 +75,17 @@ static void failure(const char *fmt, ...)
 	fflush(stdout);
 }
 
+static struct timespec t0;
+
+/* Milliseconds since the start, to see where the time goes. */
+static long elapsed_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+}
+
 static void sleep_us(long us)
 {
 	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
@@ -317,6 +328,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ncpus = sysconf(_SC_NPROCESSORS_CONF);
 	victims = calloc(nvictims, sizeof(*victims));
 	workers = calloc(nwriters + nreaders, sizeof(*workers));
@@ -334,7 +346,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < nvictims; i++)
 		while (!atomic_load(&victims[i].tid))
 			sleep_us(1000);
-	printf("started %d threads\n", nvictims);
+	printf("%ld ms: started %d threads\n", elapsed_ms(), nvictims);
 
 	/* 2. Concurrent tracking of the same tasks: exactly one write wins. */
 	start(workers, nwriters, track_all_fn);
@@ -349,7 +361,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < nvictims; i++)
 		if (!listed(names, n, victims[i].tid))
 			failure("tid %d not in " DIR_PATH, victims[i].tid);
-	printf("tracked %d threads, %d entries listed\n", nvictims, n);
+	printf("%ld ms: tracked %d threads, %d entries listed\n", elapsed_ms(), nvictims, n);
 	free(names);
 
 	/* 4. Churn while every other victim exits. */
@@ -367,9 +379,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < nvictims; i += 2)
 		pthread_join(victims[i].thread, NULL);
 	live = nvictims - stopped;
-	printf("churn: track ok=%ld eexist=%ld esrch=%ld, untrack ok=%ld enoent=%ld, "
+	printf("%ld ms: churn: track ok=%ld eexist=%ld esrch=%ld, untrack ok=%ld enoent=%ld, "
 	       "read ok=%ld enoent=%ld eio=%ld, listings=%ld, exited=%d\n",
-	       atomic_load(&n_track_ok), atomic_load(&n_eexist), atomic_load(&n_esrch),
+	       elapsed_ms(), atomic_load(&n_track_ok), atomic_load(&n_eexist), atomic_load(&n_esrch),
 	       atomic_load(&n_untrack_ok), atomic_load(&n_enoent),
 	       atomic_load(&n_read_ok), atomic_load(&n_read_enoent),
 	       atomic_load(&n_read_eio), atomic_load(&n_listings), stopped);
@@ -395,7 +407,7 @@ int main(int argc, char **argv)
 		}
 		sleep_us(10000);
 	}
-	printf("exited threads' files gone after %ld ms\n", waited_ms);
+	printf("%ld ms: exited threads' files gone after %ld ms\n", elapsed_ms(), waited_ms);
 	n = list_dir(&names);
 	qsort(names, n, sizeof(*names), cmp_int);
 	for (i = 0; i < nvictims; i += 2)
@@ -423,7 +435,7 @@ int main(int argc, char **argv)
 		if (!listed(names, n, victims[i].tid))
 			failure("live tid %d not listed", victims[i].tid);
 	free(names);
-	printf("%d live threads tracked\n", live);
+	printf("%ld ms: %d live threads tracked\n", elapsed_ms(), live);
 
 	printf("RESULT %s (%ld errors)\n", errors ? "fail" : "ok", atomic_load(&errors));
 	if (keep) {

@@ -6,9 +6,12 @@
 S=/lkmc/userland/tracker/ase_stress.out
 [ -x $S ] || fail "missing $S"
 KML=/sys/kernel/debug/kmemleak
+# Progress with the uptime, to see where the time goes.
+stamp() { echo "[$(cut -d' ' -f1 /proc/uptime)] $*"; }
 [ -e $KML ] && echo clear > $KML
 
 load tracker check_ms=10
+stamp "loaded"
 # Where the module lives, to recognise its addresses in kmemleak backtraces.
 set -- $(awk '$1 == "tracker" { print $2, $6 }' /proc/modules)
 size=${1:-0} base=${2:-0}
@@ -16,8 +19,26 @@ size=${1:-0} base=${2:-0}
 stop=/tmp/ase_stress_stop
 rm -f $stop
 : > /tmp/ase_stress.log
+$S -n 1024 -w 4 -r 4 -t 3000 -k > /tmp/ase_stress.log 2>&1 & stress=$!
+# wait_log TEXT: until ase_stress prints TEXT, fails or 30 s pass.
+wait_log() {
+  n=0
+  until grep -q -e "$1" -e 'RESULT fail' /tmp/ase_stress.log; do
+    kill -0 $stress 2>/dev/null || break
+    [ $n -ge 300 ] && break
+    usleep 100000; n=$((n + 1))
+  done
+}
+# Start the loops once the threads are tracked, so that they run during the
+# churn and the exits (and do not slow down starting 1024 threads).
+wait_log 'entries listed'
+# Two shell loops add load from outside ase_stress; the pauses keep them
+# from starving it of CPU (on the KASAN kernel forks are slow).
 # Readers: every file of /proc/ase, again and again.
-(while [ ! -e $stop ]; do cat /proc/ase/* > /dev/null 2>&1; done) & readers=$!
+(while [ ! -e $stop ]; do
+   for f in /proc/ase/*; do read -r l < $f; done
+   usleep 20000
+ done 2>/dev/null) & readers=$!
 # Writers: track short-lived processes, untrack some, let them exit.
 (i=0
  while [ ! -e $stop ]; do
@@ -26,23 +47,26 @@ rm -f $stop
    i=$((i + 1))
    [ $((i % 3)) -eq 0 ] && echo -$p > /proc/ase_cmd
    kill $p; wait $p
+   usleep 10000
  done 2>/dev/null) & writers=$!
 
-$S -n 1024 -w 4 -r 4 -t 3000 -k > /tmp/ase_stress.log 2>&1 & stress=$!
-n=0
-until grep -q -e READY -e 'RESULT fail' /tmp/ase_stress.log; do
-  kill -0 $stress 2>/dev/null || break
-  [ $n -ge 300 ] && break
-  usleep 100000; n=$((n + 1))
-done
+wait_log READY
+stamp "ase_stress ready"
 cat /tmp/ase_stress.log
-grep -q 'RESULT ok' /tmp/ase_stress.log || { touch $stop; kill $stress; fail "ase_stress failed"; }
+# bail MESSAGE: stop everything, unload, fail.
+bail() {
+  touch $stop; kill $stress 2>/dev/null; wait
+  rmmod tracker 2>/dev/null
+  fail "$*"
+}
+grep -q 'RESULT ok' /tmp/ase_stress.log || bail "ase_stress failed"
 entries=$(ls /proc/ase 2>/dev/null | wc -l)
-[ "$entries" -ge 512 ] || fail "only $entries entries before rmmod"
+[ "$entries" -ge 512 ] || bail "only $entries entries before rmmod"
 echo "$entries entries tracked at rmmod"
 
 # Unload while tracking, readers and writers still running.
 unload tracker
+stamp "unloaded"
 [ -e /proc/ase ] && fail "/proc/ase left after rmmod"
 touch $stop
 wait $readers; wait $writers
@@ -61,6 +85,7 @@ if [ -e $KML ]; then
   sleep 5
   echo scan > $KML
   echo scan > $KML
+  stamp "kmemleak scanned"
   leaks=$(cat $KML)
   [ -n "$leaks" ] && echo "kmemleak report (first lines): $(echo "$leaks" | head -n 30)"
   # Blame the tracker for objects allocated from its code: a backtrace
