@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A kernel timer that prints a counter (0..9, repeating) every period_ms
+ * milliseconds, until rmmod. The callback runs in softirq context, from the
+ * timer interrupt: it must not sleep. Seed sections 16.10 and 2.4 (the GDB
+ * example breaks on lkmc_timer_callback: keep that name).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/init.h>
+#include <linux/jiffies.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+#include <linux/timer.h>
+
+static unsigned int period_ms = 1000;
+module_param(period_ms, uint, 0444);
+MODULE_PARM_DESC(period_ms, "milliseconds between two numbers (default 1000)");
+
+static struct timer_list timer;
+static bool stopping;
+static unsigned int count;
+
+static void lkmc_timer_callback(struct timer_list *t)
+{
+	pr_info("%u\n", count);
+	count = (count + 1) % 10;
+	/* A timer fires once: re-arm it for the next period. */
+	if (!READ_ONCE(stopping))
+		mod_timer(t, jiffies + msecs_to_jiffies(period_ms));
+}
+
+static int __init lkmc_timer_init(void)
+{
+	if (!period_ms)
+		return -EINVAL;
+	timer_setup(&timer, lkmc_timer_callback, 0);
+	mod_timer(&timer, jiffies + msecs_to_jiffies(period_ms));
+	return 0;
+}
+
+static void __exit lkmc_timer_exit(void)
+{
+	/* Stop the re-arming, then wait for a running callback to finish. */
+	WRITE_ONCE(stopping, true);
+	del_timer_sync(&timer);
+}
+
+module_init(lkmc_timer_init);
+module_exit(lkmc_timer_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("A kernel timer printing a counter every period");
