@@ -68,6 +68,47 @@ fn baremetal_elf(l: &Layout, p: &std::path::Path) -> Result<std::path::PathBuf> 
     Ok(l.baremetal_build_dir().join(rel).with_extension("elf"))
 }
 
+/// GDB for a process in the full-system guest, run there with
+/// `/lkmc/gdbserver.sh PROGRAM` on the virtio serial port lkmc forwards.
+fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
+    let Some(prog) = &c.userland else {
+        return Err(usage_error(
+            "--gdbserver needs --userland PROGRAM (the program gdbserver runs in the guest)",
+        ));
+    };
+    if !l.gdbserver_root().join("usr/bin/gdbserver").exists()
+        && std::env::var_os("LKMC_DRY_RUN").is_none()
+    {
+        return Err(usage_error(format!(
+            "gdbserver is not in the guest yet: run `lkmc build --arch {} gdbserver rootfs` and boot again",
+            l.arch
+        )));
+    }
+    let exe = run::userland_executable(l, prog, &l.userland_build_dir())?;
+    let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
+    if a.batch {
+        g = g.line(["-nx", "-batch"]);
+    }
+    g = g.args(split(&a.before)?);
+    g = ex(g, "set pagination off");
+    g = ex(g, "set confirm off");
+    // The guest's libraries, for the dynamic loader's symbols.
+    g = ex(g, format!("set sysroot {}", l.gdbserver_root().display()));
+    g = ex(g, format!("file {}", exe.display()));
+    g = ex(g, format!("target remote localhost:{}", l.hostfwd_port()));
+    g = ex(
+        g,
+        format!("break {}", a.break_at.as_deref().unwrap_or("main")),
+    );
+    if !a.no_continue {
+        g = ex(g, "continue");
+    }
+    for e in &a.ex {
+        g = ex(g, e);
+    }
+    Ok(g.args(split(&a.after)?))
+}
+
 pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     let m = run::mode(c);
     if m == Mode::Native {
@@ -76,10 +117,7 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
         ));
     }
     if a.gdbserver {
-        return Err(usage_error(
-            "--gdbserver needs gdbserver in the guest, which the busybox root filesystem does not have; \
-             debug the program under QEMU user mode instead: `lkmc run --userland FILE --gdb-wait` and `lkmc gdb --userland FILE main`",
-        ));
+        return gdbserver_command(l, c, a);
     }
     let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
     if a.batch {

@@ -226,6 +226,10 @@ impl Layout {
     pub fn busybox_binary(&self) -> PathBuf {
         self.busybox_dir().join("bin/busybox")
     }
+    /// Debian's gdbserver and its libraries for the guest, also GDB's sysroot.
+    pub fn gdbserver_root(&self) -> PathBuf {
+        self.out.join("gdbserver").join(self.arch_name())
+    }
     pub fn download_dir(&self) -> PathBuf {
         self.out.join("download")
     }
@@ -444,6 +448,7 @@ impl Layout {
             ("userland_build_dir", p(self.userland_build_dir())),
             ("baremetal_build_dir", p(self.baremetal_build_dir())),
             ("busybox", p(self.busybox_binary())),
+            ("gdbserver_root", p(self.gdbserver_root())),
             ("rootfs_dir", p(self.rootfs_dir())),
             ("rootfs_staging_dir", p(self.rootfs_staging_dir())),
             ("initramfs", p(self.initramfs())),

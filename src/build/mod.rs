@@ -6,6 +6,7 @@ pub mod busybox;
 pub mod crosstool_ng;
 pub mod deps;
 pub mod docs;
+pub mod gdbserver;
 pub mod gem5;
 pub mod linux;
 pub mod modules;
@@ -96,6 +97,11 @@ const TARGETS: &[Target] = &[
         name: "busybox",
         help: "fetch busybox-static for the guest arch",
         plan: Some(busybox::plan),
+    },
+    Target {
+        name: "gdbserver",
+        help: "gdbserver for the guest (the rootfs includes it once built)",
+        plan: Some(gdbserver::plan),
     },
     Target {
         name: "rootfs",

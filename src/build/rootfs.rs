@@ -63,6 +63,18 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
                 .arg_path(staging.join("bin/sh")),
         );
     step = step.actions(populate(c, &staging));
+    // gdbserver is opt-in (`lkmc build gdbserver`): its libraries make the
+    // initramfs several times bigger.
+    // The shell decides at run time, so a build that fetches gdbserver in an
+    // earlier step includes it.
+    let gdbserver = l.gdbserver_root();
+    step = step.action(
+        Cmd::new("sh")
+            .arg("-c")
+            .arg("if [ -d \"$0\" ]; then cp -a \"$0\"/. \"$1\"; fi")
+            .arg_path(&gdbserver)
+            .arg_path(&staging),
+    );
     step = step
         .action(Action::write(&spec, DEV_NODES))
         .action(
@@ -78,13 +90,14 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             .arg_path(&spec)
             .cwd(l.linux_build_dir()),
         )
-        .after(&["busybox", "modules", "userland/"])
+        .after(&["busybox", "modules", "userland/", "gdbserver"])
         .fresh_when(
             vec![
                 l.rootfs_overlay_source_dir(),
                 l.modules_build_dir().join("modules.order"),
                 l.userland_build_dir(),
                 l.busybox_binary(),
+                gdbserver,
             ],
             vec![l.initramfs()],
         );

@@ -72,6 +72,23 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
             ),
         ]);
     }
+    if l.gdbserver_root().join("usr/bin/gdbserver").exists() {
+        // A virtio serial port for gdbserver in the guest (/dev/vport0p1),
+        // reached by GDB on the host's hostfwd port: no guest network needed.
+        q = q
+            .line(["-device", "virtio-serial-pci"])
+            .line([
+                "-chardev".to_string(),
+                format!(
+                    "socket,id=lkmc_gdbserver,host=127.0.0.1,port={},server=on,wait=off",
+                    l.hostfwd_port()
+                ),
+            ])
+            .line([
+                "-device",
+                "virtserialport,chardev=lkmc_gdbserver,name=lkmc.gdbserver",
+            ]);
+    }
     if let Some(t) = &a.trace {
         q = q.line([
             "-trace".to_string(),

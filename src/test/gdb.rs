@@ -44,6 +44,8 @@ struct Case {
     /// Text GDB must print when it stops.
     expect: String,
     userland: Option<&'static str>,
+    /// The userland program runs in the full-system guest under gdbserver.
+    gdbserver: bool,
 }
 
 fn cases(arch: Arch) -> Vec<Case> {
@@ -58,6 +60,7 @@ fn cases(arch: Arch) -> Vec<Case> {
         },
         expect: "Breakpoint 1, start_kernel () at".into(),
         userland: None,
+        gdbserver: false,
     }];
     if arch == Arch::X86_64 {
         // Each `echo` is a write(2); x86_64 syscall entry points are __x64_sys_*.
@@ -69,6 +72,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             gdb: GdbArgs { break_at: Some("__x64_sys_write".into()), no_lxsymbols: true, ..Default::default() },
             expect: "Breakpoint 1, __x64_sys_write".into(),
             userland: None,
+            gdbserver: false,
         });
     }
     if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
@@ -83,6 +87,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             },
             expect: "hello_init () at".into(),
             userland: None,
+            gdbserver: false,
         });
         v.push(Case {
             name: "module_function",
@@ -96,6 +101,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             },
             expect: "lkmc_timer_callback (".into(),
             userland: None,
+            gdbserver: false,
         });
     }
     v.push(Case {
@@ -109,7 +115,23 @@ fn cases(arch: Arch) -> Vec<Case> {
         },
         expect: "Breakpoint 1, main (".into(),
         userland: Some("c/hello.c"),
+        gdbserver: false,
     });
+    if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
+        v.push(Case {
+            name: "gdbserver_main",
+            arch,
+            eval: "echo lkmc_gdb_ready; /lkmc/gdbserver.sh /lkmc/userland/c/hello.out",
+            gdb_wait: false,
+            gdb: GdbArgs {
+                gdbserver: true,
+                ..Default::default()
+            },
+            expect: "Breakpoint 1, main (".into(),
+            userland: Some("c/hello.c"),
+            gdbserver: true,
+        });
+    }
     v
 }
 
@@ -137,8 +159,13 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     ga.break_at = case.gdb.break_at.clone();
     ga.module = case.gdb.module.clone();
     ga.no_lxsymbols = case.gdb.no_lxsymbols;
+    ga.gdbserver = case.gdb.gdbserver;
     ga.ex = vec!["info symbol $pc".into()];
     let gdb = crate::gdb::command(&l, &c, &ga).map_err(|e| format!("{e:#}"))?;
+    if case.gdbserver {
+        // GDB debugs the program; the emulator boots the whole guest.
+        c.userland = None;
+    }
     let limit = Duration::from_secs_f64(r.args.timeout.min(180.0));
     // The emulator runs in a thread; GDB attaches from here.
     let (l2, c2, eval, wait) = (l.clone(), c.clone(), case.eval.to_string(), case.gdb_wait);
