@@ -89,11 +89,11 @@ pub fn qemu_monitor(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
 pub fn toolchain_cmd(l: &Layout, a: &ToolchainArgs) -> Cmd {
     Cmd::new(format!("{}{}", l.cross_prefix(), a.tool)).args(a.args.iter())
 }
-pub fn gem5_shell(_l: &Layout, _c: &Common) -> Result<i32> {
-    bail!("being written")
+pub fn gem5_shell(l: &Layout, c: &Common) -> Result<i32> {
+    crate::gem5_helpers::shell(l, c)
 }
-pub fn gem5_stat(_l: &Layout, _a: &Gem5StatArgs) -> Result<i32> {
-    bail!("being written")
+pub fn gem5_stat(l: &Layout, a: &Gem5StatArgs) -> Result<i32> {
+    crate::gem5_helpers::stat(l, a)
 }
 pub fn toolchain(l: &Layout, c: &Common, a: &ToolchainArgs) -> Result<i32> {
     let cmd = toolchain_cmd(l, a);

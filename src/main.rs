@@ -8,6 +8,7 @@ mod command;
 mod defaults;
 mod exec;
 mod gdb;
+mod gem5_helpers;
 mod getvar;
 mod helpers;
 mod kconfig;

@@ -1,11 +1,165 @@
-//! Buildroot: toolchain and root filesystem (submodules/buildroot).
-use super::Ctx;
-use crate::plan::Plan;
-use anyhow::{Result, bail};
+//! Buildroot (submodules/buildroot): a glibc toolchain with a cross GDB, and
+//! an ext2 root filesystem with lkmc's guest files in it.
+//!
+//! Buildroot has no config fragments: lkmc starts from the arch's QEMU
+//! defconfig, appends its own settings to .config and lets `olddefconfig`
+//! settle them (the last value of an option wins). The root filesystem takes
+//! lkmc's files from an overlay dir that `lkmc build overlay` assembles; since
+//! the modules and userland are compiled with Buildroot's own toolchain, the
+//! image is packed again once the overlay is ready (`image_plan`).
 
-pub fn plan(_c: &Ctx) -> Result<Plan> {
-    bail!("the buildroot target is being written")
+use super::Ctx;
+use crate::command::{Action, Cmd, Redirect, mkdir_p, rm_rf};
+use crate::layout::Layout;
+use crate::plan::{Plan, Step};
+use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+
+/// The source of an upstream project under submodules/, checked by one file
+/// that a checkout always has. A missing checkout fails with the command that
+/// fetches it, except under --dry-run (LKMC_DRY_RUN), which still prints the
+/// plan.
+pub fn require_submodule(l: &Layout, name: &str, marker: &str) -> Result<PathBuf> {
+    let dir = l.submodule(name);
+    if !dir.join(marker).exists() && std::env::var_os("LKMC_DRY_RUN").is_none() {
+        bail!(
+            "{} is not checked out: run `git submodule update --init submodules/{name}` \
+             (or `lkmc build --download-dependencies {name}`)",
+            dir.display()
+        );
+    }
+    Ok(dir)
 }
-pub fn overlay_plan(_c: &Ctx) -> Result<Plan> {
-    bail!("the overlay target is being written")
+
+/// Where `lkmc build overlay` puts the guest files that Buildroot copies into
+/// its root filesystem.
+pub fn overlay_dir(l: &Layout) -> PathBuf {
+    l.rootfs_dir().join("buildroot_overlay")
+}
+
+/// lkmc's fixed Buildroot settings, appended to every .config.
+fn default_fragment(l: &Layout) -> PathBuf {
+    l.repo.join("buildroot_config/default")
+}
+
+/// BusyBox applets lkmc's init and guest tests use that Buildroot leaves out.
+fn busybox_fragment(l: &Layout) -> PathBuf {
+    l.repo.join("buildroot_config/busybox")
+}
+
+/// `make O=<build dir>`, run in the Buildroot tree.
+fn br_make(l: &Layout, src: &Path) -> Cmd {
+    Cmd::new("make")
+        .arg(format!("O={}", l.buildroot_build_dir().display()))
+        .cwd(src)
+}
+
+/// The full build. Buildroot refuses to run some configure scripts as root
+/// unless told it is fine, and takes its parallelism from BR2_JLEVEL (a
+/// top-level -j is not supported).
+fn br_make_all(c: &Ctx, src: &Path) -> Cmd {
+    let mut m = br_make(c.l, src).env("FORCE_UNSAFE_CONFIGURE", "1");
+    if c.o.verbose {
+        m = m.arg("V=1");
+    }
+    m.args(c.o.extra.iter()).arg("all")
+}
+
+/// Settings that depend on this machine and on the command line; a quoted
+/// string value is what Kconfig expects for string options.
+fn lkmc_settings(c: &Ctx) -> String {
+    let l = c.l;
+    let mut s = vec![
+        format!("BR2_JLEVEL={}", l.jobs),
+        format!("BR2_DL_DIR=\"{}\"", l.buildroot_download_dir().display()),
+        format!("BR2_ROOTFS_OVERLAY=\"{}\"", overlay_dir(l).display()),
+        format!(
+            "BR2_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES=\"{}\"",
+            busybox_fragment(l).display()
+        ),
+    ];
+    // --config lines for Buildroot; CONFIG_ lines are for the kernel.
+    s.extend(
+        c.o.configs
+            .iter()
+            .filter(|line| line.starts_with("BR2_"))
+            .cloned(),
+    );
+    s.join("\n")
+}
+
+pub fn plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let src = require_submodule(l, "buildroot", "Makefile")?;
+    let build = l.buildroot_build_dir();
+    let config = build.join(".config");
+    let mut p = Plan::default();
+
+    let mut configure = Step::new("buildroot-config", "configuring Buildroot");
+    if c.o.clean {
+        configure = configure.action(rm_rf(&build));
+    }
+    // Buildroot's rsync of BR2_ROOTFS_OVERLAY fails when the dir is missing.
+    configure = configure
+        .action(mkdir_p(overlay_dir(l)))
+        .action(br_make(l, &src).arg(l.arch.buildroot_defconfig()))
+        .action(Cmd {
+            stdout: Some(Redirect {
+                path: config.clone(),
+                append: true,
+            }),
+            ..Cmd::new("cat").arg_path(default_fragment(l))
+        })
+        .action(Action::append(&config, lkmc_settings(c)))
+        .action(br_make(l, &src).arg("olddefconfig"));
+    p.push(configure);
+
+    p.push(
+        Step::new(
+            "buildroot",
+            "building Buildroot (toolchain and root filesystem)",
+        )
+        .action(br_make_all(c, &src))
+        .after(&["buildroot-config"]),
+    );
+    Ok(p)
+}
+
+/// Packs the root filesystem again so that it has the current overlay. A
+/// `make all` of a built tree only re-runs the finalize and image steps.
+#[allow(dead_code)] // rootfs::plan runs it for a Buildroot root filesystem
+pub fn image_plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let src = require_submodule(l, "buildroot", "Makefile")?;
+    let mut p = Plan::default();
+    p.push(
+        Step::new("buildroot-image", "packing the Buildroot root filesystem")
+            .action(br_make_all(c, &src))
+            .after(&["buildroot", "overlay"]),
+    );
+    Ok(p)
+}
+
+/// Assembles the overlay from scratch, so files removed from the sources
+/// also leave the guest.
+pub fn overlay_plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    let dir = overlay_dir(l);
+    let m5 = super::gem5::m5_binary(l);
+    let step = Step::new("overlay", "assembling the Buildroot overlay")
+        .action(rm_rf(&dir))
+        .actions(super::rootfs::populate(c, &dir))
+        // gem5's m5 tool, when `lkmc build m5` made it: decided when the step
+        // runs, so an m5 built earlier in the same plan is included.
+        .action(
+            Cmd::new("sh")
+                .arg("-c")
+                .arg("if [ -f \"$0\" ]; then mkdir -p \"$1\" && cp \"$0\" \"$1\"/m5; fi")
+                .arg_path(&m5)
+                .arg_path(dir.join("usr/bin")),
+        )
+        .after(&["modules", "userland/", "m5"]);
+    let mut p = Plan::default();
+    p.push(step);
+    Ok(p)
 }

@@ -1,14 +1,316 @@
 //! gem5 full system (fs.py), syscall emulation (se.py), and baremetal runs.
+//!
+//! gem5 takes its own options first (output dir, listeners, debug flags),
+//! then the config script and the script's options. The scripts are gem5's
+//! classic example configs, which gem5 keeps under configs/deprecated/.
 
 use super::Mode;
-use crate::cli::{Common, RunArgs};
-use crate::command::Cmd;
+use super::kernel_cli::{self, CliOptions};
+use crate::arch::Arch;
+use crate::cli::{Common, GccWhich, RunArgs};
+use crate::command::{Action, Cmd};
 use crate::layout::Layout;
-use crate::plan::Plan;
+use crate::plan::{Plan, Step};
+use crate::usage_error;
 use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
 
-pub fn command(_l: &Layout, _c: &Common, _a: &RunArgs, _m: Mode, _prep: &mut Plan) -> Result<Cmd> {
-    bail!("gem5 runs are being written")
+/// `uname -r` that syscall emulation reports: the kernel lkmc builds, so that
+/// a guest program sees the same system under gem5 as in a full-system guest.
+const SE_KERNEL_RELEASE: &str = "6.1.0";
+
+pub fn command(l: &Layout, c: &Common, a: &RunArgs, m: Mode, prep: &mut Plan) -> Result<Cmd> {
+    let cmd = match m {
+        Mode::System => full_system(l, a, prep)?,
+        Mode::User => syscall_emulation(l, c, a)?,
+        Mode::Baremetal | Mode::Native => {
+            bail!("gem5 baremetal runs are not supported by this command yet")
+        }
+    };
+    Ok(if a.debug_vm { under_gdb(cmd) } else { cmd })
+}
+
+/// `--memory` as gem5 writes sizes: QEMU's `256M` is gem5's `256MB` (both
+/// binary units), and a bare number is MiB as for QEMU.
+fn gem5_memory(memory: &str) -> String {
+    let m = memory.trim();
+    if m.ends_with('B') {
+        m.to_string()
+    } else if m.ends_with(|ch: char| ch.is_ascii_digit()) {
+        format!("{m}MB")
+    } else {
+        format!("{m}B")
+    }
+}
+
+/// `--memory` as the kernel's mem= takes it (K, M or G suffix).
+fn kernel_memory(memory: &str) -> String {
+    let m = memory.trim().trim_end_matches("iB").trim_end_matches('B');
+    if m.ends_with(|ch: char| ch.is_ascii_digit()) {
+        format!("{m}M")
+    } else {
+        m.to_string()
+    }
+}
+
+/// The gem5 binary with gem5's own options. The listeners (GDB, terminal) are
+/// on even when gem5's stdin is not a terminal, as under lkmc's console.
+fn gem5_base(l: &Layout, a: &RunArgs) -> Cmd {
+    let mut g = Cmd::new(l.gem5_executable().display().to_string())
+        .line(["--outdir".to_string(), l.m5out_dir().display().to_string()])
+        .line(["--listener-mode", "on"])
+        .line(["--remote-gdb-port".to_string(), l.gdb_port().to_string()]);
+    if let Some(flags) = &a.trace {
+        // The trace goes to m5out/trace.txt, not into the console output.
+        g = g
+            .line(["--debug-flags".to_string(), flags.clone()])
+            .line(["--debug-file", "trace.txt"]);
+    }
+    g
+}
+
+fn config_script(l: &Layout, name: &str) -> String {
+    l.gem5_source_dir()
+        .join("configs/deprecated/example")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A `--param` assignment, evaluated by the config script on the system tree.
+fn param(value: impl AsRef<str>) -> [String; 2] {
+    ["--param".to_string(), value.as_ref().to_string()]
+}
+
+fn kvm_cpu(arch: Arch) -> &'static str {
+    match arch {
+        Arch::X86_64 => "X86KvmCPU",
+        Arch::Arm | Arch::Aarch64 => "ArmV8KvmCPU",
+    }
+}
+
+/// The serial terminal of the machine fs.py builds.
+fn terminal_object(arch: Arch) -> &'static str {
+    match arch {
+        Arch::X86_64 => "system.pc.com_1.device",
+        Arch::Arm | Arch::Aarch64 => "system.terminal",
+    }
+}
+
+/// The boot loader fs.py loads before an ARM kernel: GICv3 machines (V2)
+/// have their own.
+fn bootloader(l: &Layout) -> PathBuf {
+    let name = match l.arch {
+        Arch::Arm => "boot.arm",
+        _ if l.machine.contains("V2") => "boot_v2.arm64",
+        _ => "boot.arm64",
+    };
+    l.gem5_system_dir().join("binaries").join(name)
+}
+
+/// Kernel command line: gem5's disk is IDE (/dev/sda); early console on the
+/// UART and a fixed loops_per_jiffy skip slow steps of a simulated boot; ARM
+/// kernels need mem= to see the memory gem5 gives them. Then lkmc's usual
+/// parameters (console, eval, the user's).
+fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
+    let mut w: Vec<String> = Vec::new();
+    match l.arch {
+        Arch::X86_64 => w.extend(["earlyprintk=ttyS0", "lpj=7999923"].map(String::from)),
+        Arch::Arm | Arch::Aarch64 => {
+            if l.machine.starts_with("VExpress_GEM5") {
+                w.push("earlycon=pl011,0x1c090000".into());
+            }
+            w.push("lpj=19988480".into());
+            w.push(format!("mem={}", kernel_memory(&a.memory)));
+        }
+    }
+    w.extend(["root=/dev/sda", "rw", "init=/init"].map(String::from));
+    // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
+    // powers off with `m5 exit` instead.
+    w.push("lkmc_gem5=1".into());
+    w.push(kernel_cli::build(&CliOptions {
+        arch: l.arch,
+        console: true,
+        disk: false,
+        args: a,
+    }));
+    // fs.py fills `%(mem)s`-style fields in with Python's `%`: a literal %
+    // must be doubled.
+    w.join(" ").replace('%', "%%")
+}
+
+/// fs.py: boots lkmc's vmlinux with the ext2 root filesystem as its disk.
+fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
+    let readfile = l.run_dir().join("readfile");
+    // What `m5 readfile` returns in the guest; written even when empty so a
+    // stale one from an earlier run never leaks in.
+    prep.push(
+        Step::new("gem5-readfile", "writing the m5 readfile").action(Action::write(
+            &readfile,
+            a.gem5_readfile.clone().unwrap_or_default(),
+        )),
+    );
+    let mut g = gem5_base(l, a)
+        .arg(config_script(l, "fs.py"))
+        .line(["--kernel".to_string(), l.vmlinux().display().to_string()])
+        .line([
+            "--disk-image".to_string(),
+            l.rootfs_ext2().display().to_string(),
+        ])
+        .line(["--num-cpus".to_string(), a.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(["--script".to_string(), readfile.display().to_string()])
+        .line(["--command-line".to_string(), kernel_command_line(l, a)]);
+    if l.arch != Arch::X86_64 {
+        g = g
+            .line(["--machine-type".to_string(), l.machine.clone()])
+            .line([
+                "--bootloader".to_string(),
+                bootloader(l).display().to_string(),
+            ])
+            // A guest panic (and an oops, unless allowed) ends gem5 at once.
+            .line(param("system.workload.panic_on_panic = True"));
+        if !a.allow_oops {
+            g = g.line(param("system.workload.panic_on_oops = True"));
+        }
+    }
+    // The guest console goes to gem5's stdout, where lkmc watches it; the
+    // terminal port (`lkmc gem5-shell`) is per run id.
+    let term = terminal_object(l.arch);
+    g = g
+        .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
+        .line(param(format!("{term}.outfile = \"stdoutput\"")));
+    if a.kvm {
+        g = g.line(["--cpu-type", kvm_cpu(l.arch)]);
+    }
+    if a.gdb_wait || a.gdb {
+        g = g.arg("--wait-gdb");
+    }
+    if let Some(n) = a.gem5_restore {
+        g = g.line([
+            "--checkpoint-restore".to_string(),
+            checkpoint_index(&l.m5out_dir(), n)?.to_string(),
+        ]);
+    }
+    Ok(g.args(a.extra.iter()))
+}
+
+/// fs.py numbers the checkpoints in m5out by tick (1 = earliest); lkmc's
+/// --gem5-restore N means the Nth most recently taken one.
+fn checkpoint_index(m5out: &Path, n: u32) -> Result<usize> {
+    let mut cpts: Vec<(u64, std::time::SystemTime)> = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(m5out) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if let Some(tick) = name.strip_prefix("cpt.").and_then(|t| t.parse().ok()) {
+                let mtime = e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                cpts.push((tick, mtime));
+            }
+        }
+    }
+    if n == 0 || n as usize > cpts.len() {
+        return Err(usage_error(format!(
+            "--gem5-restore {n}: {} has {} checkpoint(s); 1 is the most recent \
+             (take one in the guest with `m5 checkpoint`)",
+            m5out.display(),
+            cpts.len()
+        )));
+    }
+    let mut by_time = cpts.clone();
+    by_time.sort_by(|x, y| y.1.cmp(&x.1).then(y.0.cmp(&x.0)));
+    let wanted = by_time[n as usize - 1].0;
+    let mut ticks: Vec<u64> = cpts.iter().map(|c| c.0).collect();
+    ticks.sort_unstable();
+    Ok(ticks
+        .iter()
+        .position(|t| *t == wanted)
+        .expect("tick is listed")
+        + 1)
+}
+
+/// Where a dynamically linked guest program finds its loader and libraries
+/// on the host, or None when the program can use the host's own.
+fn guest_sysroot(l: &Layout) -> Option<(PathBuf, Vec<&'static str>)> {
+    match l.gcc_which {
+        GccWhich::Buildroot => Some((l.buildroot_target_dir(), vec!["lib", "usr/lib"])),
+        GccWhich::Host if Arch::host() != Some(l.arch) => Some((
+            PathBuf::from("/usr").join(l.arch.debian_prefix()),
+            vec!["lib"],
+        )),
+        _ => None,
+    }
+}
+
+/// se.py: one program, its system calls served by gem5.
+fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
+    let path = c.userland.as_ref().expect("user mode has --userland");
+    let exe = super::userland_executable(l, path, &l.userland_build_dir())?;
+    let args = match &a.cli_args {
+        None => vec![],
+        Some(s) => shlex::split(s)
+            .ok_or_else(|| usage_error(format!("--cli-args '{s}' has unbalanced quotes")))?,
+    };
+    // se.py splits --options on blanks and ';' without quoting.
+    if let Some(bad) = args
+        .iter()
+        .find(|w| w.is_empty() || w.contains(|ch: char| ch.is_whitespace() || ch == ';'))
+    {
+        return Err(usage_error(format!(
+            "gem5's se.py cannot pass the argument '{bad}': it splits --options on blanks and ';'"
+        )));
+    }
+    if a.kvm && l.arch != Arch::X86_64 {
+        return Err(usage_error(
+            "gem5 runs KVM in syscall emulation for x86_64 only",
+        ));
+    }
+    let mut g = gem5_base(l, a).arg(config_script(l, "se.py"));
+    if !args.is_empty() {
+        g = g.line(["--options".to_string(), args.join(" ")]);
+    }
+    g = g
+        .line(["--num-cpus".to_string(), a.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(param(format!(
+            "system.cpu[0].workload[:].release = \"{SE_KERNEL_RELEASE}\""
+        )));
+    // A static program (--static builds) needs none of this; for a dynamic one
+    // gem5 loads the guest's loader and libraries from the toolchain's tree.
+    if l.userland_id != "static"
+        && let Some((root, dirs)) = guest_sysroot(l)
+    {
+        g = g.line(["--interp-dir".to_string(), root.display().to_string()]);
+        for d in dirs {
+            g = g.line([
+                "--redirects".to_string(),
+                format!("/{d}={}", root.join(d).display()),
+            ]);
+        }
+    }
+    if a.kvm {
+        g = g.line(["--cpu-type", kvm_cpu(l.arch)]);
+    }
+    if a.gdb_wait || a.gdb {
+        g = g.arg("--wait-gdb");
+    }
+    // The program last, as for QEMU user mode: `lkmc run` checks that the
+    // last path of the command exists.
+    g = g.line(["--cmd".to_string(), exe.display().to_string()]);
+    Ok(g.args(a.extra.iter()))
+}
+
+/// --debug-vm: gem5 itself under GDB.
+fn under_gdb(cmd: Cmd) -> Cmd {
+    let mut g = Cmd::new("gdb").arg("-q").arg("--args");
+    g.args.push(cmd.program.clone());
+    g.line_starts.push(true);
+    g.args.extend(cmd.args.iter().cloned());
+    g.line_starts.extend(cmd.line_starts.iter().copied());
+    g.env = cmd.env;
+    g
 }
 
 pub fn qemu_baremetal(_l: &Layout, _c: &Common, _a: &RunArgs, _prep: &mut Plan) -> Result<Cmd> {

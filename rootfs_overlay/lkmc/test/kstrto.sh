@@ -1,0 +1,20 @@
+# kstrto.ko: numbers written to /sys/kernel/debug/lkmc_kstrto are parsed
+# with kstrtoul; reading gives the number plus one. Junk is rejected and
+# leaves the value alone.
+f=/sys/kernel/debug/lkmc_kstrto
+load kstrto
+assert_eq 1 "$(cat $f)" "initial read"
+echo 41 > $f || fail "write 41"
+assert_eq 42 "$(cat $f)" "read after writing 41"
+printf 0x10 > $f || fail "write 0x10 without newline"
+assert_eq 17 "$(cat $f)" "read after writing 0x10"
+echo 010 > $f || fail "write 010"
+assert_eq 9 "$(cat $f)" "read after writing octal 010"
+for junk in abc 12abc -1 "" " 5" 99999999999999999999999; do
+  assert_fails sh -c "printf '%s\n' '$junk' > $f"
+  assert_eq 9 "$(cat $f)" "read after writing '$junk'"
+done
+assert_contains "$(dmesg)" "kstrto: rejected write: -22" "kernel log for junk"
+assert_contains "$(dmesg)" "kstrto: rejected write: -34" "kernel log for a too large number"
+unload kstrto
+[ ! -e $f ] || fail "$f still there after rmmod"

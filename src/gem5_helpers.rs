@@ -1,0 +1,121 @@
+//! gem5 helper subcommands: the guest terminal (m5term) and statistics.
+
+use crate::cli::{Common, Emulator, Gem5StatArgs};
+use crate::command::Cmd;
+use crate::layout::Layout;
+use crate::usage_error;
+use anyhow::{Context, Result, bail};
+use regex::Regex;
+use std::path::Path;
+
+/// m5term on the terminal port of this run id.
+pub fn shell_cmd(l: &Layout) -> Cmd {
+    Cmd::new(l.gem5_m5term().display().to_string())
+        .arg("localhost")
+        .arg(l.gem5_terminal_port().to_string())
+}
+
+/// `lkmc gem5-shell`: the terminal of a running gem5 guest.
+pub fn shell(l: &Layout, c: &Common) -> Result<i32> {
+    let cmd = shell_cmd(l);
+    if let Some(code) =
+        crate::exec::print_only("gem5-shell", &cmd, &crate::exec_options(c, l, false))?
+    {
+        return Ok(code);
+    }
+    if !l.gem5_m5term().exists() {
+        bail!(
+            "m5term is not built ({}): run `lkmc build --arch {} gem5`",
+            l.gem5_m5term().display(),
+            l.arch
+        );
+    }
+    crate::exec::run_foreground(&cmd)
+}
+
+/// One statistic of a dump: `name value` (gem5 follows with more columns and
+/// a `#` description, which are left out).
+fn stat_line(line: &str) -> Option<(&str, &str)> {
+    let mut words = line.split_whitespace();
+    let name = words.next()?;
+    if name.starts_with('#') || name.starts_with("----------") {
+        return None;
+    }
+    Some((name, words.next().unwrap_or("")))
+}
+
+/// The `name value` lines of stats.txt whose name matches, in file order
+/// (each `m5 dumpstats` adds a dump, so a name may come more than once).
+pub fn matching_stats(text: &str, re: &Regex) -> Vec<String> {
+    text.lines()
+        .filter_map(stat_line)
+        .filter(|(name, _)| re.is_match(name))
+        .map(|(name, value)| format!("{name} {value}"))
+        .collect()
+}
+
+/// `lkmc gem5-stat REGEX`: like grep, exit status 1 when nothing matches.
+pub fn stat(l: &Layout, a: &Gem5StatArgs) -> Result<i32> {
+    let re = Regex::new(&a.regex)
+        .map_err(|e| usage_error(format!("'{}' is not a valid regex: {e}", a.regex)))?;
+    // gem5's run dir, whatever --emulator says.
+    let mut g = l.clone();
+    g.emulator = Emulator::Gem5;
+    let path = g.m5out_dir().join("stats.txt");
+    let text = read_stats(&path)?;
+    let found = matching_stats(&text, &re);
+    for line in &found {
+        println!("{line}");
+    }
+    Ok(if found.is_empty() { 1 } else { 0 })
+}
+
+fn read_stats(path: &Path) -> Result<String> {
+    if !path.exists() {
+        bail!(
+            "no gem5 statistics at {}: gem5 writes them when a run ends or the guest runs `m5 dumpstats`",
+            path.display()
+        );
+    }
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATS: &str = "\n---------- Begin Simulation Statistics ----------
+simSeconds                                   0.000057                       # Number of seconds simulated (Second)
+simTicks                                     57467000                       # Number of ticks simulated (Tick)
+system.cpu.numCycles                           114934                       # Number of cpu cycles simulated (Cycle)
+
+---------- End Simulation Statistics   ----------
+
+---------- Begin Simulation Statistics ----------
+simTicks                                     60000000                       # Number of ticks simulated (Tick)
+";
+
+    #[test]
+    fn matches_names_of_every_dump() {
+        let re = Regex::new("^sim[TS]").unwrap();
+        assert_eq!(
+            matching_stats(STATS, &re),
+            vec![
+                "simSeconds 0.000057",
+                "simTicks 57467000",
+                "simTicks 60000000"
+            ]
+        );
+        let re = Regex::new("numCycles").unwrap();
+        assert_eq!(
+            matching_stats(STATS, &re),
+            vec!["system.cpu.numCycles 114934"]
+        );
+    }
+
+    #[test]
+    fn markers_are_not_stats() {
+        let re = Regex::new(".*").unwrap();
+        assert_eq!(matching_stats(STATS, &re).len(), 4);
+    }
+}
