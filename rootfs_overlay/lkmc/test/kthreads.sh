@@ -1,18 +1,6 @@
 # kthreads.ko: two kernel threads count 0..9 over and over in parallel,
 # printing "<thread_id> <count>"; rmmod stops both.
 
-# threads NAME_REGEX: how many tasks have a matching name.
-threads() { cat /proc/[0-9]*/comm 2>/dev/null | grep -cE "^($1)\$"; }
-
-wait_lines() {
-  i=0
-  while [ "$(dmesg | grep -c -- "$1")" -lt "$2" ]; do
-    i=$((i + 1))
-    [ "$i" -le 500 ] || fail "$(dmesg | grep -c -- "$1") of $2 lines '$1' after 5s"
-    usleep 10000
-  done
-}
-
 load kthreads period_ms=5
 assert_eq 2 "$(threads 'lkmc_kthreads[12]')" "lkmc_kthreads threads"
 wait_lines 'kthreads: 1 [0-9]$' 11
@@ -27,6 +15,4 @@ done
 ids=$(dmesg | sed -n 's/.*kthreads: \([12]\) [0-9]$/\1/p' | head -n 10 | sort -u | tr -d '\n')
 assert_eq 12 "$ids" "threads seen in the first 10 lines"
 assert_eq 0 "$(threads 'lkmc_kthreads[12]')" "lkmc_kthreads threads after rmmod"
-n=$(dmesg | grep -c 'kthreads: [12] [0-9]$')
-usleep 50000
-assert_eq "$n" "$(dmesg | grep -c 'kthreads: [12] [0-9]$')" "lines printed after rmmod"
+assert_quiet_after_rmmod 'kthreads: [12] [0-9]$'

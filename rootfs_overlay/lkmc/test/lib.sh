@@ -56,3 +56,23 @@ lkmc_arch() {
     *) uname -m ;;
   esac
 }
+
+# wait_lines PATTERN N: poll dmesg every 10 ms, up to 5 s, for N matching lines.
+wait_lines() {
+  i=0
+  while [ "$(dmesg | grep -c -- "$1")" -lt "$2" ]; do
+    i=$((i + 1))
+    [ "$i" -le 500 ] || fail "$(dmesg | grep -c -- "$1") of $2 lines '$1' after 5s"
+    usleep 10000
+  done
+}
+
+# threads NAME_REGEX: how many tasks have a matching name.
+threads() { cat /proc/[0-9]*/comm 2>/dev/null | grep -cE "^($1)\$"; }
+
+# assert_quiet_after_rmmod PATTERN: no new matching kernel log lines appear.
+assert_quiet_after_rmmod() {
+  n=$(dmesg | grep -c -- "$1")
+  usleep 50000
+  assert_eq "$n" "$(dmesg | grep -c -- "$1")" "lines printed after rmmod"
+}

@@ -3,18 +3,6 @@
 # "1 <n>" and "2 <n>". A read of /sys/kernel/debug/lkmc_wait_queue sleeps on
 # the same queue until the next event and returns its number.
 
-# threads NAME_REGEX: how many tasks have a matching name.
-threads() { cat /proc/[0-9]*/comm 2>/dev/null | grep -cE "^($1)\$"; }
-
-wait_lines() {
-  i=0
-  while [ "$(dmesg | grep -c -- "$1")" -lt "$2" ]; do
-    i=$((i + 1))
-    [ "$i" -le 500 ] || fail "$(dmesg | grep -c -- "$1") of $2 lines '$1' after 5s"
-    usleep 10000
-  done
-}
-
 load wait_queue period_ms=20
 assert_eq 3 "$(threads 'lkmc_waiter[12]|lkmc_waker')" "producer and consumer threads"
 f=/sys/kernel/debug/lkmc_wait_queue
