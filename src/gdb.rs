@@ -68,6 +68,17 @@ fn baremetal_elf(l: &Layout, p: &std::path::Path) -> Result<std::path::PathBuf> 
     Ok(l.baremetal_build_dir().join(rel).with_extension("elf"))
 }
 
+/// GDB with the user's --before words and settings every session wants.
+fn gdb_start(l: &Layout, a: &GdbArgs) -> Result<Cmd> {
+    let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
+    if a.batch {
+        g = g.line(["-nx", "-batch"]);
+    }
+    g = g.args(split(&a.before)?);
+    g = ex(g, "set pagination off");
+    Ok(ex(g, "set confirm off"))
+}
+
 /// GDB for a process in the full-system guest, run there with
 /// `/lkmc/gdbserver.sh PROGRAM` on the virtio serial port lkmc forwards.
 fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
@@ -85,13 +96,7 @@ fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
         )));
     }
     let exe = run::userland_executable(l, prog, &l.userland_build_dir())?;
-    let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
-    if a.batch {
-        g = g.line(["-nx", "-batch"]);
-    }
-    g = g.args(split(&a.before)?);
-    g = ex(g, "set pagination off");
-    g = ex(g, "set confirm off");
+    let mut g = gdb_start(l, a)?;
     // The guest's libraries, for the dynamic loader's symbols.
     g = ex(g, format!("set sysroot {}", l.gdbserver_root().display()));
     g = ex(g, format!("file {}", exe.display()));
@@ -119,13 +124,7 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     if a.gdbserver {
         return gdbserver_command(l, c, a);
     }
-    let mut g = Cmd::new(l.gdb().display().to_string()).arg("-q");
-    if a.batch {
-        g = g.line(["-nx", "-batch"]);
-    }
-    g = g.args(split(&a.before)?);
-    g = ex(g, "set pagination off");
-    g = ex(g, "set confirm off");
+    let mut g = gdb_start(l, a)?;
     let file = symbol_file(l, c, m)?;
     if m == Mode::System {
         g = ex(
