@@ -106,12 +106,12 @@ fn build_cmd(c: &Common, a: &cli::BuildArgs) -> anyhow::Result<i32> {
         for t in &targets {
             build::target(t).map_err(|e| usage_error(e.to_string()))?;
         }
-        let mut p = plan::Plan::default();
+        let eo = exec_options(c, &l, a.force_rebuild);
         if a.download_dependencies {
-            p.extend(build::deps::plan(&l, &o, &targets)?);
+            // Run before planning the build: sources it clones change the plan.
+            exec::run_plan(&build::deps::plan(&l, &o, &targets)?, &eo)?;
         }
-        p.extend(build::plan(&targets, &l, &o)?);
-        exec::run_plan(&p, &exec_options(c, &l, a.force_rebuild))?;
+        exec::run_plan(&build::plan(&targets, &l, &o)?, &eo)?;
     }
     Ok(0)
 }

@@ -127,7 +127,6 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
 
 /// Packs the root filesystem again so that it has the current overlay. A
 /// `make all` of a built tree only re-runs the finalize and image steps.
-#[allow(dead_code)] // rootfs::plan runs it for a Buildroot root filesystem
 pub fn image_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let src = require_submodule(l, "buildroot", "Makefile")?;

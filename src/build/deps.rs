@@ -102,6 +102,8 @@ fn packages_for(target: &str, l: &Layout) -> Vec<&'static str> {
             "libpixman-1-dev",
             "libslirp-dev",
             "libsdl2-dev",
+            "libattr1-dev",
+            "libcap-ng-dev",
             "python3-venv",
         ],
         "gem5" | "m5" => vec![
@@ -119,6 +121,8 @@ fn packages_for(target: &str, l: &Layout) -> Vec<&'static str> {
             "device-tree-compiler",
             "gcc-arm-linux-gnueabihf",
             "gcc-aarch64-linux-gnu",
+            "g++-arm-linux-gnueabihf",
+            "g++-aarch64-linux-gnu",
         ],
         "docs" => vec!["asciidoctor"],
         "baremetal" => match l.arch {

@@ -44,8 +44,8 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let mut p = Plan::default();
     if l.rootfs_which == RootfsWhich::Buildroot {
-        // Buildroot makes the root filesystem; see buildroot::plan.
-        return Ok(p);
+        // Buildroot packs the image again, now with lkmc's overlay in it.
+        return super::buildroot::image_plan(c);
     }
     let staging = l.rootfs_staging_dir();
     let spec = l.rootfs_dir().join("dev_nodes.txt");
