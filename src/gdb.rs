@@ -43,29 +43,11 @@ fn symbol_file(l: &Layout, c: &Common, m: Mode) -> Result<std::path::PathBuf> {
             c.userland.as_ref().expect("user mode has a program"),
             &l.userland_build_dir(),
         )?,
-        Mode::Baremetal => baremetal_elf(
+        Mode::Baremetal => crate::build::baremetal::program_image(
             l,
             c.baremetal.as_ref().expect("baremetal mode has a program"),
         )?,
     })
-}
-
-/// A baremetal source maps to its ELF under the baremetal build dir; an ELF
-/// path is taken as it is.
-fn baremetal_elf(l: &Layout, p: &std::path::Path) -> Result<std::path::PathBuf> {
-    let abs = std::fs::canonicalize(p)
-        .map_err(|_| usage_error(format!("{} does not exist", p.display())))?;
-    if abs.extension().is_some_and(|x| x == "elf") {
-        return Ok(abs);
-    }
-    let rel = abs.strip_prefix(l.baremetal_source_dir()).map_err(|_| {
-        usage_error(format!(
-            "{} is not under {}",
-            p.display(),
-            l.baremetal_source_dir().display()
-        ))
-    })?;
-    Ok(l.baremetal_build_dir().join(rel).with_extension("elf"))
 }
 
 /// GDB with the user's --before words and settings every session wants.

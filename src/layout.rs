@@ -24,6 +24,9 @@ pub struct Layout {
     pub ctng_id: String,
     pub run_id: u32,
     pub gcc_which: GccWhich,
+    /// Compilers for baremetal/: crosstool-NG's or Debian's (never Buildroot's,
+    /// whose C library is for Linux).
+    baremetal_gcc: GccWhich,
     pub qemu_which: QemuWhich,
     pub gdb_which: GdbWhich,
     pub rootfs_which: RootfsWhich,
@@ -67,13 +70,14 @@ impl Layout {
             None => repo.join("out"),
         };
         let has_buildroot = checked_out(&repo.join("submodules/buildroot"));
-        let baremetal = c.baremetal.is_some();
-        let gcc_which = c.gcc_which.unwrap_or(if baremetal {
-            if checked_out(&repo.join("submodules/crosstool-ng")) {
-                GccWhich::CrosstoolNg
-            } else {
-                GccWhich::Host
-            }
+        let baremetal_gcc = match c.gcc_which {
+            Some(GccWhich::CrosstoolNg) => GccWhich::CrosstoolNg,
+            Some(_) => GccWhich::Host,
+            None if checked_out(&repo.join("submodules/crosstool-ng")) => GccWhich::CrosstoolNg,
+            None => GccWhich::Host,
+        };
+        let gcc_which = c.gcc_which.unwrap_or(if c.baremetal.is_some() {
+            baremetal_gcc
         } else if has_buildroot {
             GccWhich::Buildroot
         } else {
@@ -124,6 +128,7 @@ impl Layout {
             ctng_id: c.crosstool_ng_build_id.clone(),
             run_id: c.run_id,
             gcc_which,
+            baremetal_gcc,
             qemu_which,
             gdb_which,
             rootfs_which,
@@ -254,6 +259,9 @@ impl Layout {
     }
 
     // ---- baremetal ----
+    pub fn baremetal_gcc_which(&self) -> GccWhich {
+        self.baremetal_gcc
+    }
     pub fn baremetal_build_dir(&self) -> PathBuf {
         self.out
             .join("baremetal")

@@ -1,8 +1,378 @@
-//! baremetal/ programs.
-use super::Ctx;
-use crate::plan::Plan;
-use anyhow::{Result, bail};
+//! baremetal/: programs that run on the emulated hardware with no OS, linked
+//! with lkmc's start-up code (baremetal/lib) and a small C library.
+//!
+//! Each image is built for one emulator and machine: the start-up code has the
+//! UART and RAM addresses compiled in, as there is no device tree to read.
 
-pub fn plan(_c: &Ctx) -> Result<Plan> {
-    bail!("the baremetal target is being written")
+use super::Ctx;
+use crate::arch::Arch;
+use crate::cli::{Emulator, GccWhich};
+use crate::command::{Cmd, mkdir_p};
+use crate::layout::Layout;
+use crate::plan::{Plan, Step};
+use crate::usage_error;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+/// Where a machine has its RAM and its PL011 UART.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Machine {
+    pub ram_base: u64,
+    pub uart_base: u64,
+}
+
+/// Program code, data, heap and stack sit in the first 48 MiB of RAM; lkmc
+/// loads the argument block right after them.
+const ARGV_OFFSET: u64 = 0x300_0000;
+/// Code and read-only data; picolibc's linker script puts RAM after it.
+const CODE_SIZE: u64 = 0x20_0000;
+const STACK_SIZE: u64 = 0x1_0000;
+
+const MACHINES: &[(Emulator, &str, Machine)] = &[
+    (
+        Emulator::Qemu,
+        "virt",
+        Machine {
+            ram_base: 0x4000_0000,
+            uart_base: 0x0900_0000,
+        },
+    ),
+    (
+        Emulator::Gem5,
+        "VExpress_GEM5_V1",
+        Machine {
+            ram_base: 0x8000_0000,
+            uart_base: 0x1c09_0000,
+        },
+    ),
+    (
+        Emulator::Gem5,
+        "VExpress_GEM5_V2",
+        Machine {
+            ram_base: 0x8000_0000,
+            uart_base: 0x1c09_0000,
+        },
+    ),
+];
+
+/// The addresses of the selected emulator and machine.
+pub fn machine(l: &Layout) -> Result<Machine> {
+    MACHINES
+        .iter()
+        .find(|(e, name, _)| *e == l.emulator && *name == l.machine)
+        .map(|(_, _, m)| *m)
+        .ok_or_else(|| {
+            let known: Vec<&str> = MACHINES
+                .iter()
+                .filter(|(e, _, _)| *e == l.emulator)
+                .map(|(_, n, _)| *n)
+                .collect();
+            usage_error(format!(
+                "baremetal programs know the addresses of these {} machines only: {} (not {})",
+                l.emulator.name(),
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                },
+                l.machine
+            ))
+        })
+}
+
+/// Where lkmc loads the program's arguments (see baremetal/lib/runtime.c).
+pub fn argv_address(m: Machine) -> u64 {
+    m.ram_base + ARGV_OFFSET
+}
+
+/// The argument block: a header with the count, then one argument per line.
+pub fn argv_block(args: &[String]) -> Result<String> {
+    if let Some(bad) = args.iter().find(|a| a.contains('\n')) {
+        return Err(usage_error(format!(
+            "baremetal arguments cannot contain a newline: {bad:?}"
+        )));
+    }
+    let mut s = format!("lkmc_argv {}\n", args.len());
+    for a in args {
+        s.push_str(a);
+        s.push('\n');
+    }
+    Ok(s)
+}
+
+/// The C library a toolchain links with; each needs its own glue (lib/*.c).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Libc {
+    Newlib,
+    Picolibc,
+}
+
+struct Toolchain {
+    gcc: String,
+    libc: Libc,
+}
+
+/// crosstool-NG's newlib toolchain when selected (or checked out), else
+/// Debian's: arm-none-eabi-gcc with newlib, aarch64-linux-gnu-gcc with picolibc.
+fn toolchain(l: &Layout) -> Toolchain {
+    match (l.baremetal_gcc_which(), l.arch) {
+        (GccWhich::CrosstoolNg, _) => Toolchain {
+            gcc: format!(
+                "{}/{}-gcc",
+                l.crosstool_ng_bin().display(),
+                l.arch.crosstool_ng_prefix()
+            ),
+            libc: Libc::Newlib,
+        },
+        (_, Arch::Aarch64) => Toolchain {
+            gcc: "aarch64-linux-gnu-gcc".into(),
+            libc: Libc::Picolibc,
+        },
+        (_, _) => Toolchain {
+            gcc: "arm-none-eabi-gcc".into(),
+            libc: Libc::Newlib,
+        },
+    }
+}
+
+fn hex(v: u64) -> String {
+    format!("{v:#x}")
+}
+
+/// Flags for compiling, shared by the runtime and the programs.
+fn compile_flags(l: &Layout, t: &Toolchain, m: Machine) -> Vec<String> {
+    let mut f: Vec<String> = Vec::new();
+    match l.arch {
+        // The Thumb-2 hard-float multilib of newlib; the runtime's MMU code
+        // runs before unaligned accesses are allowed.
+        Arch::Arm => f.extend(
+            [
+                "-mthumb",
+                "-march=armv7-a+fp",
+                "-mfloat-abi=hard",
+                "-mno-unaligned-access",
+            ]
+            .map(String::from),
+        ),
+        _ => f.push("-mstrict-align".into()),
+    }
+    if t.libc == Libc::Picolibc {
+        // A Linux-targeted gcc: picolibc's specs swap in its headers and
+        // libraries; no position-independent code on bare metal.
+        f.extend(["--specs=picolibc.specs", "-fno-pie"].map(String::from));
+    }
+    f.extend(["-O0", "-g3", "-Wall", "-Werror"].map(String::from));
+    f.push(format!(
+        "-I{}",
+        l.baremetal_source_dir().join("lib").display()
+    ));
+    f.push(format!("-DLKMC_UART_BASE={}", hex(m.uart_base)));
+    f.push(format!("-DLKMC_RAM_BASE={}", hex(m.ram_base)));
+    f.push(format!("-DLKMC_ARGV_ADDR={}", hex(argv_address(m))));
+    if l.emulator == Emulator::Gem5 {
+        f.push("-DLKMC_GEM5".into());
+    }
+    f
+}
+
+/// Flags for linking: lkmc's start-up code instead of the C library's, and
+/// the program placed at the start of RAM.
+fn link_flags(l: &Layout, t: &Toolchain, m: Machine) -> Vec<String> {
+    let mut f: Vec<String> = vec!["-nostartfiles".into(), "-static".into()];
+    match t.libc {
+        Libc::Newlib => {
+            f.push(format!(
+                "-T{}",
+                l.baremetal_source_dir().join("lib/link.ld").display()
+            ));
+            f.push(format!("-Wl,--defsym=lkmc_ram_base={}", hex(m.ram_base)));
+        }
+        Libc::Picolibc => {
+            // picolibc's own linker script, told where "flash" (code) and
+            // RAM are: both in the machine's RAM, below the argument block.
+            let ram = m.ram_base + CODE_SIZE;
+            f.push("-no-pie".into());
+            for (sym, v) in [
+                ("__flash", m.ram_base),
+                ("__flash_size", CODE_SIZE),
+                ("__ram", ram),
+                ("__ram_size", argv_address(m) - ram),
+                ("__stack_size", STACK_SIZE),
+            ] {
+                f.push(format!("-Wl,--defsym={sym}={}", hex(v)));
+            }
+        }
+    }
+    f
+}
+
+/// The runtime's sources, relative to baremetal/lib.
+fn runtime_sources(l: &Layout, t: &Toolchain) -> Vec<PathBuf> {
+    let arch = l.arch.name();
+    let libc = match t.libc {
+        Libc::Newlib => "newlib.c",
+        Libc::Picolibc => "picolibc.c",
+    };
+    [
+        format!("{arch}/start.S"),
+        format!("{arch}/mmu.c"),
+        "runtime.c".into(),
+        libc.into(),
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .collect()
+}
+
+/// Every program for this arch, relative to the repo: baremetal/*.c, the
+/// arch's baremetal/arch/<arch>/*.{c,S}, and userland/c/, which is plain
+/// ISO C and so runs on bare metal too.
+pub fn sources(l: &Layout) -> Vec<PathBuf> {
+    let repo = &l.repo;
+    let mut v = Vec::new();
+    let list = |dir: &Path, exts: &[&str], v: &mut Vec<PathBuf>| {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut found: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| exts.contains(&x))
+            })
+            .map(|p| p.strip_prefix(repo).expect("under the repo").to_path_buf())
+            .collect();
+        found.sort();
+        v.extend(found);
+    };
+    list(&l.baremetal_source_dir(), &["c"], &mut v);
+    list(
+        &l.baremetal_source_dir().join("arch").join(l.arch.name()),
+        &["c", "S"],
+        &mut v,
+    );
+    list(&l.userland_source_dir().join("c"), &["c"], &mut v);
+    v
+}
+
+/// The image of a program: `<build dir>/<path from the repo>.elf`.
+pub fn image_for(l: &Layout, rel: &Path) -> PathBuf {
+    l.baremetal_build_dir().join(rel).with_extension("elf")
+}
+
+/// The image `--baremetal PATH` means: a source in the repo maps to its
+/// image; anything else is taken as an image itself.
+pub fn program_image(l: &Layout, path: &Path) -> Result<PathBuf> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    if !abs.exists() {
+        return Err(usage_error(format!(
+            "{} does not exist; baremetal programs are baremetal/*.c, baremetal/arch/{}/*.{{c,S}} and userland/c/*.c",
+            path.display(),
+            l.arch
+        )));
+    }
+    let is_source = abs
+        .extension()
+        .is_some_and(|x| x == "c" || x == "S" || x == "s");
+    if !is_source {
+        return Ok(abs);
+    }
+    let abs = abs.canonicalize()?;
+    let repo = l.repo.canonicalize().unwrap_or_else(|_| l.repo.clone());
+    let rel = abs.strip_prefix(&repo).map_err(|_| {
+        usage_error(format!(
+            "{} is not in {}: give the path of a built image instead",
+            path.display(),
+            repo.display()
+        ))
+    })?;
+    Ok(image_for(l, rel))
+}
+
+pub fn plan(c: &Ctx) -> Result<Plan> {
+    let l = c.l;
+    if !l.arch.supports_baremetal() {
+        return Err(usage_error(format!(
+            "baremetal programs are for arm and aarch64, not {}: add --arch aarch64 or --arch arm",
+            l.arch
+        )));
+    }
+    let m = machine(l)?;
+    let t = toolchain(l);
+    let cflags = compile_flags(l, &t, m);
+    let build_dir = l.baremetal_build_dir();
+    let lib_src = l.baremetal_source_dir().join("lib");
+    let lib_dir = build_dir.join("lib");
+    let mut p = Plan::default();
+    if c.o.clean {
+        p.push(
+            Step::new("baremetal/clean", "cleaning the baremetal build")
+                .action(crate::command::rm_rf(&build_dir)),
+        );
+    }
+
+    let objects: Vec<PathBuf> = runtime_sources(l, &t)
+        .iter()
+        .map(|s| {
+            lib_dir
+                .join(s.file_name().expect("a file"))
+                .with_extension("o")
+        })
+        .collect();
+    let mut lib =
+        Step::new("baremetal/lib", "compiling the baremetal runtime").action(mkdir_p(&lib_dir));
+    for (src, obj) in runtime_sources(l, &t).iter().zip(&objects) {
+        lib = lib.action(
+            Cmd::new(&t.gcc)
+                .args(cflags.iter())
+                .arg("-c")
+                .line(["-o".to_string(), obj.display().to_string()])
+                .arg_path(lib_src.join(src)),
+        );
+    }
+    p.push(lib.fresh_when(vec![lib_src.clone()], objects.clone()));
+
+    let lflags = link_flags(l, &t, m);
+    for rel in sources(l) {
+        let image = image_for(l, &rel);
+        let mut inputs = vec![l.repo.join(&rel)];
+        inputs.extend(objects.iter().cloned());
+        p.push(
+            Step::new(
+                &format!("baremetal/{}", rel.with_extension("").display()),
+                format!("building {}", rel.display()),
+            )
+            .action(mkdir_p(image.parent().expect("image has a parent")))
+            .action(
+                Cmd::new(&t.gcc)
+                    .args(cflags.iter())
+                    .args(lflags.iter())
+                    .line(["-o".to_string(), image.display().to_string()])
+                    .args(objects.iter().map(|o| o.display().to_string()))
+                    .arg_path(l.repo.join(&rel)),
+            )
+            .fresh_when(inputs, vec![image])
+            .after(&["baremetal/lib"]),
+        );
+    }
+    Ok(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argument_block_has_count_and_lines() {
+        let b = argv_block(&["prog".into(), "a b".into(), "".into()]).unwrap();
+        assert_eq!(b, "lkmc_argv 3\nprog\na b\n\n");
+        assert!(argv_block(&["x\ny".into()]).is_err());
+    }
 }

@@ -243,7 +243,10 @@ pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
         },
         "rootfs-ext2" => vec!["rootfs"],
         "overlay" => vec!["modules", "userland"],
-        "baremetal" => toolchain,
+        "baremetal" => match l.baremetal_gcc_which() {
+            GccWhich::CrosstoolNg => vec!["crosstool-ng"],
+            _ => vec![],
+        },
         "quick" => {
             let mut v = vec!["linux", "rootfs"];
             v.extend(qemu.clone());
@@ -272,7 +275,11 @@ pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
             "gem5",
         ],
         "m5" => vec![],
-        "qemu-baremetal" => vec!["qemu", "baremetal"],
+        "qemu-baremetal" => {
+            let mut v = qemu;
+            v.push("baremetal");
+            v
+        }
         "gem5-baremetal" => vec!["gem5", "baremetal"],
         "user-mode-qemu" => {
             let mut v = vec!["userland"];

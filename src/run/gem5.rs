@@ -23,9 +23,8 @@ pub fn command(l: &Layout, c: &Common, a: &RunArgs, m: Mode, prep: &mut Plan) ->
     let cmd = match m {
         Mode::System => full_system(l, a, prep)?,
         Mode::User => syscall_emulation(l, c, a)?,
-        Mode::Baremetal | Mode::Native => {
-            bail!("gem5 baremetal runs are not supported by this command yet")
-        }
+        Mode::Baremetal => bare_metal(l, c, a, prep)?,
+        Mode::Native => bail!("--emulator gem5 does not run native programs"),
     };
     Ok(if a.debug_vm { under_gdb(cmd) } else { cmd })
 }
@@ -313,6 +312,37 @@ fn under_gdb(cmd: Cmd) -> Cmd {
     g
 }
 
-pub fn qemu_baremetal(_l: &Layout, _c: &Common, _a: &RunArgs, _prep: &mut Plan) -> Result<Cmd> {
-    bail!("baremetal runs are being written")
+/// fs.py with --bare-metal: the image is the "kernel", started at its entry
+/// (auto_reset_addr) in the highest exception level, AArch64 on aarch64.
+/// gem5 loads the argument block where the runtime reads it.
+fn bare_metal(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
+    let image = super::baremetal::image(l, c)?;
+    let (argv, argv_addr) = super::baremetal::arguments(l, a, &image, prep)?;
+    let mut g = gem5_base(l, a)
+        .arg(config_script(l, "fs.py"))
+        .arg("--bare-metal")
+        .line(["--machine-type".to_string(), l.machine.clone()])
+        .line(["--num-cpus".to_string(), a.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(param("system.auto_reset_addr = True"));
+    if l.arch == Arch::Aarch64 {
+        g = g.line(param("system.highest_el_is_64 = True"));
+    }
+    g = g
+        .line(param(format!(
+            "system.workload.extras = [\"{}\"]",
+            argv.display()
+        )))
+        .line(param(format!(
+            "system.workload.extras_addrs = [{argv_addr:#x}]"
+        )));
+    let term = terminal_object(l.arch);
+    g = g
+        .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
+        .line(param(format!("{term}.outfile = \"stdoutput\"")));
+    if a.gdb_wait || a.gdb {
+        g = g.arg("--wait-gdb");
+    }
+    g = g.line(["--kernel".to_string(), image.display().to_string()]);
+    Ok(g.args(a.extra.iter()))
 }

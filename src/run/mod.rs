@@ -1,5 +1,6 @@
 //! `lkmc run`: boot a guest, or run a user-mode, baremetal or native program.
 
+pub mod baremetal;
 pub mod console;
 pub mod gem5;
 pub mod kernel_cli;
@@ -75,7 +76,7 @@ pub fn userland_executable(l: &Layout, path: &Path, build_dir: &Path) -> Result<
     Ok(abs)
 }
 
-fn cli_args(a: &RunArgs) -> Result<Vec<String>> {
+pub(crate) fn cli_args(a: &RunArgs) -> Result<Vec<String>> {
     match &a.cli_args {
         None => Ok(vec![]),
         Some(s) => shlex::split(s)
@@ -110,7 +111,7 @@ fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
     match &a.tmux_args {
         Some(t) => words.extend(shlex::split(t).unwrap_or_default()),
         None if a.gdb => words.push(
-            if c.userland.is_some() {
+            if c.userland.is_some() || c.baremetal.is_some() {
                 "main"
             } else {
                 "start_kernel"
@@ -175,7 +176,7 @@ pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
             let exe = userland_executable(l, path, &crate::build::userland::host_build_dir(l))?;
             Cmd::new(exe.display().to_string()).args(cli_args(a)?)
         }
-        (Mode::Baremetal, Emulator::Qemu) => gem5::qemu_baremetal(l, c, a, &mut prep)?,
+        (Mode::Baremetal, Emulator::Qemu) => baremetal::qemu(l, c, a, &mut prep)?,
         (_, Emulator::Gem5) => gem5::command(l, c, a, m, &mut prep)?,
         (_, Emulator::Native) => {
             return Err(usage_error(
@@ -217,6 +218,24 @@ fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
             }
         } else if !l.initramfs().exists() {
             return Err(build_hint("the initramfs", "rootfs"));
+        }
+    }
+    if rp.mode == Mode::Baremetal {
+        let image = rp
+            .main
+            .args
+            .iter()
+            .rev()
+            .find(|x| Path::new(x).is_absolute());
+        if let Some(i) = image
+            && !Path::new(i).exists()
+        {
+            let target = if l.emulator == Emulator::Gem5 {
+                "--emulator gem5 baremetal"
+            } else {
+                "baremetal"
+            };
+            return Err(build_hint(i, target));
         }
     }
     if matches!(rp.mode, Mode::User | Mode::Native) {

@@ -44,6 +44,8 @@ struct Case {
     /// Text GDB must print when it stops.
     expect: String,
     userland: Option<&'static str>,
+    /// A program under baremetal/, run on the bare emulated machine.
+    baremetal: Option<&'static str>,
     /// The userland program runs in the full-system guest under gdbserver.
     gdbserver: bool,
 }
@@ -60,6 +62,7 @@ fn cases(arch: Arch) -> Vec<Case> {
         },
         expect: "Breakpoint 1, start_kernel () at".into(),
         userland: None,
+        baremetal: None,
         gdbserver: false,
     }];
     if arch == Arch::X86_64 {
@@ -72,6 +75,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             gdb: GdbArgs { break_at: Some("__x64_sys_write".into()), no_lxsymbols: true, ..Default::default() },
             expect: "Breakpoint 1, __x64_sys_write".into(),
             userland: None,
+            baremetal: None,
             gdbserver: false,
         });
     }
@@ -87,6 +91,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             },
             expect: "hello_init () at".into(),
             userland: None,
+            baremetal: None,
             gdbserver: false,
         });
         v.push(Case {
@@ -101,6 +106,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             },
             expect: "lkmc_timer_callback (".into(),
             userland: None,
+            baremetal: None,
             gdbserver: false,
         });
     }
@@ -115,8 +121,25 @@ fn cases(arch: Arch) -> Vec<Case> {
         },
         expect: "Breakpoint 1, main (".into(),
         userland: Some("c/hello.c"),
+        baremetal: None,
         gdbserver: false,
     });
+    if arch.supports_baremetal() {
+        v.push(Case {
+            name: "baremetal_main",
+            arch,
+            eval: "",
+            gdb_wait: true,
+            gdb: GdbArgs {
+                break_at: Some("main".into()),
+                ..Default::default()
+            },
+            expect: "Breakpoint 1, main (".into(),
+            userland: None,
+            baremetal: Some("baremetal/hello.c"),
+            gdbserver: false,
+        });
+    }
     if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
         v.push(Case {
             name: "gdbserver_main",
@@ -129,6 +152,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             },
             expect: "Breakpoint 1, main (".into(),
             userland: Some("c/hello.c"),
+            baremetal: None,
             gdbserver: true,
         });
     }
@@ -152,6 +176,7 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     let l = r.layout(case.arch, 1);
     let mut c = r.common.clone();
     c.userland = case.userland.map(|u| l.userland_source_dir().join(u));
+    c.baremetal = case.baremetal.map(|b| l.repo.join(b));
     let mut ga = GdbArgs {
         batch: true,
         ..Default::default()
@@ -171,13 +196,13 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     let (l2, c2, eval, wait) = (l.clone(), c.clone(), case.eval.to_string(), case.gdb_wait);
     let timeout = limit.as_secs_f64();
     let emu = std::thread::spawn(move || {
-        if c2.userland.is_some() {
+        if c2.userland.is_some() || c2.baremetal.is_some() {
             let ra = RunArgs {
                 gdb_wait: true,
                 ..Default::default()
             };
             let rp = crate::run::plan(&l2, &c2, &ra)?;
-            std::fs::create_dir_all(l2.run_dir())?;
+            crate::exec::run_plan(&rp.prep, &super::quiet_exec(&l2))?;
             crate::run::console::run(
                 &rp.main,
                 &l2.termout(),

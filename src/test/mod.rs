@@ -2,6 +2,7 @@
 //! test as it ends, writes JUnit XML and JSON, and ends with the line
 //! `N passed, N failed, N skipped`. Exit status 1 when anything failed.
 
+mod baremetal;
 mod gdb;
 pub mod ktap;
 pub mod report;
@@ -16,7 +17,14 @@ use anyhow::Result;
 use ktap::{Status, TestResult};
 use std::time::{Duration, Instant};
 
-pub const SUITES: [&str; 5] = ["modules", "crash", "gdb", "userland", "tracker-debug"];
+pub const SUITES: [&str; 6] = [
+    "modules",
+    "crash",
+    "gdb",
+    "userland",
+    "baremetal",
+    "tracker-debug",
+];
 
 /// Run ids 90 and up: tests never take the ports of a user's own runs.
 pub const TEST_RUN_ID: u32 = 90;
@@ -138,6 +146,19 @@ pub fn boot(
     )
 }
 
+/// Runs the small preparation steps of a run (run dir, argument files) silently.
+pub fn quiet_exec(l: &Layout) -> crate::exec::ExecOptions {
+    crate::exec::ExecOptions {
+        dry_run: false,
+        json: false,
+        style: crate::render::Style::Multiline,
+        force: false,
+        verbose: false,
+        quiet: true,
+        log_dir: l.log_dir(),
+    }
+}
+
 /// The last lines of a console, for failure reports.
 pub fn tail(text: &str, n: usize) -> String {
     let v: Vec<&str> = text.lines().collect();
@@ -175,11 +196,17 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
             if suites.iter().any(|s| s == "userland") {
                 targets.push("userland".into());
             }
+            if suites.iter().any(|s| s == "baremetal") && arch.supports_baremetal() {
+                targets.push("baremetal".into());
+            }
             let p = crate::build::plan(&targets, &l, &crate::build::BuildOpts::defaults())?;
             crate::exec::run_plan(&p, &crate::exec_options(c, &l, false))?;
         }
         for s in &suites {
             // The debug kernel is built for x86_64 (KASAN is fastest to build there).
+            if s == "baremetal" && !arch.supports_baremetal() && a.suites == "all" {
+                continue;
+            }
             if s == "tracker-debug" && arch != Arch::X86_64 && a.suites == "all" {
                 continue;
             }
@@ -187,6 +214,7 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
                 "modules" => suites::modules(&mut r, arch)?,
                 "crash" => suites::crash(&mut r, arch)?,
                 "userland" => suites::userland(&mut r, arch)?,
+                "baremetal" => baremetal::suite(&mut r, arch)?,
                 "tracker-debug" => suites::tracker_debug(&mut r, arch)?,
                 "gdb" => gdb::suite(&mut r, arch)?,
                 _ => unreachable!("checked above"),

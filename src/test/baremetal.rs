@@ -1,0 +1,146 @@
+//! The baremetal suite: every program `lkmc build baremetal` makes for the
+//! arch runs on QEMU's bare machine; what its source comment announces
+//! (`args:`, `expect:`, `expect-exit:`) must hold.
+
+use super::Runner;
+use super::ktap::{Status, TestResult};
+use crate::arch::Arch;
+use crate::cli::RunArgs;
+use crate::run::console;
+use anyhow::Result;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// What a program's leading comment says about its run.
+#[derive(Debug, Default, PartialEq)]
+struct Expectations {
+    args: Option<String>,
+    output: Vec<String>,
+    exit: i32,
+}
+
+/// Reads `args:`, `expect:` and `expect-exit:` lines from the comment at the
+/// top of a source (C or assembly, ` * ` or `// ` prefixed).
+fn expectations(source: &str) -> Result<Expectations, String> {
+    let mut e = Expectations::default();
+    for line in source.lines().take_while(|l| {
+        let t = l.trim_start();
+        t.starts_with("/*") || t.starts_with('*') || t.starts_with("//")
+    }) {
+        let t = line
+            .trim_start()
+            .trim_start_matches("/*")
+            .trim_start_matches("//")
+            .trim_start_matches('*')
+            .trim()
+            .trim_end_matches("*/")
+            .trim();
+        if let Some(v) = t.strip_prefix("args:") {
+            e.args = Some(v.trim().to_string());
+        } else if let Some(v) = t.strip_prefix("expect-exit:") {
+            e.exit = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("bad expect-exit line: {line}"))?;
+        } else if let Some(v) = t.strip_prefix("expect:") {
+            e.output.push(v.trim().to_string());
+        }
+    }
+    Ok(e)
+}
+
+pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
+    let mut l = r.layout(arch, 0);
+    if !arch.supports_baremetal() {
+        r.record(TestResult {
+            suite: "baremetal".into(),
+            arch: arch.name().into(),
+            name: "baremetal".into(),
+            status: Status::Skip,
+            seconds: 0.0,
+            details: "baremetal programs are for arm and aarch64".into(),
+        });
+        return Ok(());
+    }
+    // The suite runs QEMU's images, whatever emulator the options name.
+    l.emulator = crate::cli::Emulator::Qemu;
+    l.machine = arch.qemu_default_machine().into();
+    for rel in crate::build::baremetal::sources(&l) {
+        let name = rel.with_extension("").display().to_string();
+        if !r.wants(&name) {
+            continue;
+        }
+        let started = Instant::now();
+        let res = run_one(r, &l, &rel);
+        r.result("baremetal", arch, &name, started, res);
+    }
+    Ok(())
+}
+
+fn run_one(r: &Runner, l: &crate::layout::Layout, rel: &Path) -> Result<(), String> {
+    let source = std::fs::read_to_string(l.repo.join(rel)).map_err(|e| e.to_string())?;
+    let want = expectations(&source)?;
+    let image = crate::build::baremetal::image_for(l, rel);
+    if !image.exists() {
+        return Err(format!(
+            "{} is not built: run `lkmc build --arch {} baremetal`",
+            image.display(),
+            l.arch
+        ));
+    }
+    let mut c = r.common.clone();
+    c.emulator = crate::cli::Emulator::Qemu;
+    c.baremetal = Some(l.repo.join(rel));
+    let a = RunArgs {
+        cli_args: want.args.clone(),
+        ..Default::default()
+    };
+    let fail = |e: anyhow::Error| format!("{e:#}");
+    let rp = crate::run::plan(l, &c, &a).map_err(fail)?;
+    crate::exec::run_plan(&rp.prep, &super::quiet_exec(l)).map_err(fail)?;
+    let out = console::run(
+        &rp.main,
+        &l.termout(),
+        &console::WatchOptions {
+            timeout: Some(Duration::from_secs(30)),
+            stop_on_oops: false,
+            echo: false,
+            interactive: false,
+        },
+    )
+    .map_err(fail)?;
+    let code = out.exit_code();
+    let tail = super::tail(&out.output, 20);
+    if out.timed_out {
+        return Err(format!("did not finish in 30 s\n{tail}"));
+    }
+    if code != want.exit {
+        return Err(format!(
+            "exit status {code}, expected {}\n{tail}",
+            want.exit
+        ));
+    }
+    if let Some(missing) = want
+        .output
+        .iter()
+        .find(|w| !out.output.contains(w.as_str()))
+    {
+        return Err(format!("expected '{missing}' in the output:\n{tail}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_leading_comment_only() {
+        let src = "/* Prints.\n * args: 'a b' c\n * expect: argc 3\n * expect-exit: 3 */\nint main(void) { /* expect: no */ }\n";
+        let e = expectations(src).unwrap();
+        assert_eq!(e.args.as_deref(), Some("'a b' c"));
+        assert_eq!(e.output, vec!["argc 3".to_string()]);
+        assert_eq!(e.exit, 3);
+        assert!(expectations("/* expect-exit: x */").is_err());
+    }
+}
