@@ -1,12 +1,25 @@
 //! `lkmc getvar`: print one path or value, or all of them.
 
-use crate::cli::GetvarArgs;
+use crate::cli::{Common, GetvarArgs};
 use crate::layout::Layout;
 use crate::usage_error;
 use anyhow::Result;
 
-pub fn execute(l: &Layout, a: &GetvarArgs) -> Result<i32> {
-    let vars = l.vars();
+/// The layout's variables and `image`: what the emulator boots, the
+/// program's image with --baremetal, else the kernel (gem5 boots vmlinux).
+fn vars(l: &Layout, c: &Common) -> Result<Vec<(&'static str, String)>> {
+    let mut vars = l.vars();
+    let image = match &c.baremetal {
+        Some(b) => crate::build::baremetal::program_image(l, b)?,
+        None if l.emulator == crate::cli::Emulator::Gem5 => l.vmlinux(),
+        None => l.linux_image(),
+    };
+    vars.push(("image", image.display().to_string()));
+    Ok(vars)
+}
+
+pub fn execute(l: &Layout, c: &Common, a: &GetvarArgs) -> Result<i32> {
+    let vars = vars(l, c)?;
     match &a.name {
         Some(name) => {
             let v = vars.iter().find(|(k, _)| k == name).ok_or_else(|| {

@@ -77,7 +77,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Run(a) => run::execute(&layout, c, a, &exec_options(c, &layout, false)),
         Command::Gdb(a) => gdb::execute(&layout, c, a),
         Command::Test(a) => test::execute(c, a),
-        Command::Getvar(a) => getvar::execute(&layout, a),
+        Command::Getvar(a) => getvar::execute(&layout, c, a),
         Command::QemuMonitor(a) => helpers::qemu_monitor(&layout, c, a),
         Command::Gem5Shell => helpers::gem5_shell(&layout, c),
         Command::Gem5Stat(a) => helpers::gem5_stat(&layout, a),

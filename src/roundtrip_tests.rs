@@ -23,6 +23,7 @@ fn plans(out: &Path) -> Vec<Cmd> {
     let o = out.display().to_string();
     let repo = crate::layout::find_repo();
     let userland = repo.join("userland/c/hello.c").display().to_string();
+    let baremetal = repo.join("baremetal/hello.c").display().to_string();
     let mut cmds = Vec::new();
     let argsets: Vec<Vec<&str>> = vec![
         vec![
@@ -50,6 +51,19 @@ fn plans(out: &Path) -> Vec<Cmd> {
             "--cli-args",
             "x 'y z' \"$w\"",
         ],
+        vec!["build", "--arch", "aarch64", "baremetal"],
+        vec![
+            "run",
+            "--arch",
+            "arm",
+            "--emulator",
+            "gem5",
+            "--baremetal",
+            &baremetal,
+            "--cli-args",
+            "'a b' c",
+        ],
+        vec!["run", "--arch", "aarch64", "--baremetal", &baremetal],
         vec!["gdb", "--before", "-ex 'echo hi'", "start_kernel"],
         vec!["gdb", "--module", "hello", "hello_init"],
     ];
@@ -61,7 +75,11 @@ fn plans(out: &Path) -> Vec<Cmd> {
         match &cli.command {
             crate::cli::Command::Build(a) => {
                 let bo = crate::build::BuildOpts::from_args(a, false);
-                let targets = vec![crate::build::default_target(&l).to_string()];
+                let targets = if a.targets.is_empty() {
+                    vec![crate::build::default_target(&l).to_string()]
+                } else {
+                    a.targets.clone()
+                };
                 let mut p = crate::plan::Plan::default();
                 if a.download_dependencies {
                     p.extend(crate::build::deps::plan(&l, &bo, &targets).unwrap());

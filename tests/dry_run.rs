@@ -179,6 +179,86 @@ fn run_user_mode_and_native() {
 }
 
 #[test]
+fn baremetal_builds_and_runs() {
+    for arch in ["arm", "aarch64"] {
+        snap(
+            &format!("build_baremetal_{arch}"),
+            &["build", "--arch", arch, "baremetal"],
+        );
+        snap(
+            &format!("run_baremetal_{arch}"),
+            &[
+                "run",
+                "--arch",
+                arch,
+                "--baremetal",
+                "baremetal/arguments.c",
+                "--cli-args",
+                "'a b' c",
+            ],
+        );
+        snap(
+            &format!("run_baremetal_gem5_{arch}"),
+            &[
+                "run",
+                "--arch",
+                arch,
+                "--emulator",
+                "gem5",
+                "--baremetal",
+                "userland/c/hello.c",
+            ],
+        );
+    }
+    snap(
+        "build_baremetal_gem5_aarch64",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--emulator",
+            "gem5",
+            "baremetal",
+        ],
+    );
+    snap(
+        "build_baremetal_crosstool_ng_arm",
+        &[
+            "build",
+            "--arch",
+            "arm",
+            "--gcc-which",
+            "crosstool-ng",
+            "baremetal",
+        ],
+    );
+    snap(
+        "run_baremetal_gdb_wait",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--baremetal",
+            "baremetal/hello.c",
+            "--gdb-wait",
+            "--run-id",
+            "1",
+        ],
+    );
+    snap(
+        "gdb_baremetal",
+        &[
+            "gdb",
+            "--arch",
+            "aarch64",
+            "--baremetal",
+            "baremetal/hello.c",
+            "main",
+        ],
+    );
+}
+
+#[test]
 fn gdb_sessions() {
     for arch in ["x86_64", "arm", "aarch64"] {
         snap(
@@ -267,6 +347,31 @@ fn bad_input_exits_2_with_a_useful_message() {
     assert!(err.contains("qemu") && err.contains("gem5"), "{err}");
     let (code, err) = lkmc_status(&["run", "--baremetal", "baremetal/hello.c", "--dry-run"]);
     assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--arch aarch64"), "{err}");
+    let (code, err) = lkmc_status(&[
+        "run",
+        "--arch",
+        "arm",
+        "--baremetal",
+        "baremetal/no_such.c",
+        "--dry-run",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("does not exist"), "{err}");
+    let (code, err) = lkmc_status(&[
+        "run",
+        "--arch",
+        "arm",
+        "--emulator",
+        "gem5",
+        "--machine",
+        "RealViewPBX",
+        "--baremetal",
+        "baremetal/hello.c",
+        "--dry-run",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("VExpress_GEM5_V1"), "{err}");
     let (code, err) = lkmc_status(&["run", "--userland", "no/such/file.c", "--dry-run"]);
     assert_eq!(code, 2);
     assert!(err.contains("does not exist"), "{err}");

@@ -110,6 +110,8 @@ enum Libc {
 struct Toolchain {
     gcc: String,
     libc: Libc,
+    /// crosstool-NG's, whose newlib is built for its own float ABI.
+    crosstool_ng: bool,
 }
 
 /// crosstool-NG's newlib toolchain when selected (or checked out), else
@@ -123,14 +125,17 @@ fn toolchain(l: &Layout) -> Toolchain {
                 l.arch.crosstool_ng_prefix()
             ),
             libc: Libc::Newlib,
+            crosstool_ng: true,
         },
         (_, Arch::Aarch64) => Toolchain {
             gcc: "aarch64-linux-gnu-gcc".into(),
             libc: Libc::Picolibc,
+            crosstool_ng: false,
         },
         (_, _) => Toolchain {
             gcc: "arm-none-eabi-gcc".into(),
             libc: Libc::Newlib,
+            crosstool_ng: false,
         },
     }
 }
@@ -142,14 +147,25 @@ fn hex(v: u64) -> String {
 /// Flags for compiling, shared by the runtime and the programs.
 fn compile_flags(l: &Layout, t: &Toolchain, m: Machine) -> Vec<String> {
     let mut f: Vec<String> = Vec::new();
-    match l.arch {
-        // The Thumb-2 hard-float multilib of newlib; the runtime's MMU code
-        // runs before unaligned accesses are allowed.
-        Arch::Arm => f.extend(
+    // The runtime's MMU code runs before unaligned accesses are allowed.
+    match (l.arch, t.crosstool_ng) {
+        // Debian's newlib: the Thumb-2 hard-float multilib.
+        (Arch::Arm, false) => f.extend(
             [
                 "-mthumb",
                 "-march=armv7-a+fp",
                 "-mfloat-abi=hard",
+                "-mno-unaligned-access",
+            ]
+            .map(String::from),
+        ),
+        // crosstool_ng_config/arm builds a soft-float newlib: softfp calls
+        // it the same way and still uses the FPU.
+        (Arch::Arm, true) => f.extend(
+            [
+                "-march=armv7-a",
+                "-mfpu=vfpv3-d16",
+                "-mfloat-abi=softfp",
                 "-mno-unaligned-access",
             ]
             .map(String::from),
