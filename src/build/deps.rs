@@ -31,6 +31,9 @@ fn quick_packages(l: &Layout) -> Vec<String> {
     .to_vec();
     if Arch::host() != Some(l.arch) {
         v.push(format!("gcc-{}", l.arch.debian_prefix().replace('_', "-")));
+        // The guest's C library for static userland programs: only a
+        // recommendation of the cross gcc, which --no-install-recommends skips.
+        v.push(format!("libc6-dev-{}-cross", l.arch.debian_arch()));
     }
     if l.linux_source_is_tarball() {
         v.push(format!(
