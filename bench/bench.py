@@ -6,6 +6,9 @@
   boot_eval    lkmc run --eval true: boot, run, power off  (median of 5)
   module_loop  touch kernel_modules/hello.c, lkmc build,
                lkmc run --eval 'insmod hello.ko'           (median of 3)
+  baremetal_loop  touch baremetal/hello.c, lkmc build baremetal,
+               lkmc run --baremetal baremetal/hello.c       (median of 5;
+               arm and aarch64)
   clean_build  remove the kernel build, lkmc build, lkmc run --eval true
                (once, only with --clean)
 
@@ -68,6 +71,10 @@ def main():
             ("module_loop", median(3, touch(hello), [LKMC, "build", "-q", *A],
                                    [LKMC, "run", "-q", *A, "--eval", "insmod hello.ko"])),
         ]
+        if arch != "x86_64":
+            bm = os.path.join(REPO, "baremetal", "hello.c")
+            rows.append(("baremetal_loop", median(5, touch(bm), [LKMC, "build", "-q", *A, "baremetal"],
+                                                  [LKMC, "run", "-q", *A, "--baremetal", bm])))
         if a.clean:
             build_dir = subprocess.run([LKMC, "getvar", *A, "linux_build_dir"], capture_output=True,
                                        text=True).stdout.strip()
