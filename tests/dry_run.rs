@@ -222,6 +222,19 @@ fn baremetal_builds_and_runs() {
         ],
     );
     snap(
+        "build_qemu_baremetal_aarch64",
+        &[
+            "build",
+            "--arch",
+            "aarch64",
+            "--qemu-which",
+            "lkmc",
+            "--gcc-which",
+            "crosstool-ng",
+            "qemu-baremetal",
+        ],
+    );
+    snap(
         "build_baremetal_crosstool_ng_arm",
         &[
             "build",
