@@ -1,8 +1,9 @@
 //! The baremetal suite: every program `lkmc build baremetal` makes for the
 //! arch runs on QEMU's bare machine; what its source comment announces
-//! (`args:`, `expect:`, `expect-exit:`) must hold.
+//! (see announced.rs) must hold.
 
 use super::Runner;
+use super::announced::expectations;
 use super::ktap::{Status, TestResult};
 use crate::arch::Arch;
 use crate::cli::RunArgs;
@@ -10,44 +11,6 @@ use crate::run::console;
 use anyhow::Result;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// What a program's leading comment says about its run.
-#[derive(Debug, Default, PartialEq)]
-struct Expectations {
-    args: Option<String>,
-    output: Vec<String>,
-    exit: i32,
-}
-
-/// Reads `args:`, `expect:` and `expect-exit:` lines from the comment at the
-/// top of a source (C or assembly, ` * ` or `// ` prefixed).
-fn expectations(source: &str) -> Result<Expectations, String> {
-    let mut e = Expectations::default();
-    for line in source.lines().take_while(|l| {
-        let t = l.trim_start();
-        t.starts_with("/*") || t.starts_with('*') || t.starts_with("//")
-    }) {
-        let t = line
-            .trim_start()
-            .trim_start_matches("/*")
-            .trim_start_matches("//")
-            .trim_start_matches('*')
-            .trim()
-            .trim_end_matches("*/")
-            .trim();
-        if let Some(v) = t.strip_prefix("args:") {
-            e.args = Some(v.trim().to_string());
-        } else if let Some(v) = t.strip_prefix("expect-exit:") {
-            e.exit = v
-                .trim()
-                .parse()
-                .map_err(|_| format!("bad expect-exit line: {line}"))?;
-        } else if let Some(v) = t.strip_prefix("expect:") {
-            e.output.push(v.trim().to_string());
-        }
-    }
-    Ok(e)
-}
 
 pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
     let mut l = r.layout(arch, 0);
@@ -128,19 +91,4 @@ fn run_one(r: &Runner, l: &crate::layout::Layout, rel: &Path) -> Result<(), Stri
         return Err(format!("expected '{missing}' in the output:\n{tail}"));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_leading_comment_only() {
-        let src = "/* Prints.\n * args: 'a b' c\n * expect: argc 3\n * expect-exit: 3 */\nint main(void) { /* expect: no */ }\n";
-        let e = expectations(src).unwrap();
-        assert_eq!(e.args.as_deref(), Some("'a b' c"));
-        assert_eq!(e.output, vec!["argc 3".to_string()]);
-        assert_eq!(e.exit, 3);
-        assert!(expectations("/* expect-exit: x */").is_err());
-    }
 }

@@ -2,6 +2,7 @@
 //! test as it ends, writes JUnit XML and JSON, and ends with the line
 //! `N passed, N failed, N skipped`. Exit status 1 when anything failed.
 
+mod announced;
 mod baremetal;
 mod gdb;
 pub mod ktap;

@@ -148,29 +148,30 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
     Ok(())
 }
 
-/// Userland programs under QEMU user mode: each listed test must print its
-/// expected line and exit 0.
+/// userland/c/ programs under QEMU user mode: each must print and exit as
+/// its leading comment announces (see announced.rs).
 pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
-    let cases: [(&str, &[&str], &str); 2] = [
-        ("c/hello.c", &[], "hello"),
-        ("c/command_line_arguments.c", &["a b", "c"], "a b\nc"),
-    ];
-    for (src, args, expect) in cases {
-        let name = src.trim_end_matches(".c").to_string();
+    let l = r.layout(arch, 0);
+    let dir = l.userland_source_dir();
+    let sources: Vec<_> = crate::build::userland::sources(&dir)
+        .into_iter()
+        .filter(|rel| rel.starts_with("c"))
+        .collect();
+    for rel in sources {
+        let name = rel.with_extension("").display().to_string();
         if !r.wants(&name) {
             continue;
         }
         let started = Instant::now();
-        let l = r.layout(arch, 0);
         let mut c = r.common.clone();
-        c.userland = Some(l.userland_source_dir().join(src));
-        let ra = crate::cli::RunArgs {
-            cli_args: Some(quote_all(
-                &args.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            )),
-            ..Default::default()
-        };
+        c.userland = Some(dir.join(&rel));
         let res = (|| -> Result<(), String> {
+            let source = std::fs::read_to_string(dir.join(&rel)).map_err(|e| e.to_string())?;
+            let want = super::announced::expectations(&source)?;
+            let ra = crate::cli::RunArgs {
+                cli_args: want.args.clone(),
+                ..Default::default()
+            };
             let rp = crate::run::plan(&l, &c, &ra).map_err(|e| format!("{e:#}"))?;
             let out = crate::exec::expression(&rp.main)
                 .stderr_to_stdout()
@@ -179,11 +180,15 @@ pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
                 .run()
                 .map_err(|e| format!("{e:#}"))?;
             let text = String::from_utf8_lossy(&out.stdout).to_string();
-            if !out.status.success() {
-                return Err(format!("exit status {:?}\n{text}", out.status.code()));
+            let code = out.status.code().unwrap_or(-1);
+            if code != want.exit {
+                return Err(format!(
+                    "exit status {code}, expected {}\n{text}",
+                    want.exit
+                ));
             }
-            if !text.contains(expect) {
-                return Err(format!("expected '{expect}' in:\n{text}"));
+            if let Some(missing) = want.output.iter().find(|w| !text.contains(w.as_str())) {
+                return Err(format!("expected '{missing}' in:\n{text}"));
             }
             Ok(())
         })();

@@ -1,5 +1,7 @@
 /* Prints each command line argument on its own line, to check how arguments
- * reach a program through lkmc run --cli-args. */
+ * reach a program through lkmc run --cli-args.
+ * args: 'a b' c
+ * expect: a b */
 #include <stdio.h>
 
 int main(int argc, char **argv)

@@ -1,4 +1,5 @@
-/* The classic first program: prints one line and exits 0. */
+/* The classic first program: prints one line and exits 0.
+ * expect: hello */
 #include <stdio.h>
 
 int main(void)
