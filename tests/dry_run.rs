@@ -104,6 +104,7 @@ fn run_options() {
         &["run", "--disk", "--cpus", "2", "--memory", "1G"],
     );
     snap("run_kvm", &["run", "--kvm"]);
+    snap("run_debug_vm", &["run", "--debug-vm", "--arch", "arm"]);
     snap(
         "run_gdb_wait",
         &["run", "--arch", "arm", "--gdb-wait", "--run-id", "3"],

@@ -26,7 +26,7 @@ pub fn command(l: &Layout, c: &Common, a: &RunArgs, m: Mode, prep: &mut Plan) ->
         Mode::Baremetal => bare_metal(l, c, a, prep)?,
         Mode::Native => bail!("--emulator gem5 does not run native programs"),
     };
-    Ok(if a.debug_vm { under_gdb(cmd) } else { cmd })
+    Ok(cmd)
 }
 
 /// `--memory` as gem5 writes sizes: QEMU's `256M` is gem5's `256MB` (both
@@ -299,17 +299,6 @@ fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
     // last path of the command exists.
     g = g.line(["--cmd".to_string(), exe.display().to_string()]);
     Ok(g.args(a.extra.iter()))
-}
-
-/// --debug-vm: gem5 itself under GDB.
-fn under_gdb(cmd: Cmd) -> Cmd {
-    let mut g = Cmd::new("gdb").arg("-q").arg("--args");
-    g.args.push(cmd.program.clone());
-    g.line_starts.push(true);
-    g.args.extend(cmd.args.iter().cloned());
-    g.line_starts.extend(cmd.line_starts.iter().copied());
-    g.env = cmd.env;
-    g
 }
 
 /// fs.py with --bare-metal: the image is the "kernel", started at its entry

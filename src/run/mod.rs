@@ -184,12 +184,28 @@ pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
             ));
         }
     };
+    let main = if a.debug_vm && m != Mode::Native {
+        under_gdb(main)
+    } else {
+        main
+    };
     Ok(RunPlan {
         mode: m,
         prep,
         tmux,
         main,
     })
+}
+
+/// --debug-vm: the emulator itself under the host's GDB.
+fn under_gdb(cmd: Cmd) -> Cmd {
+    let mut g = Cmd::new("gdb").arg("-q").arg("--args");
+    g.args.push(cmd.program.clone());
+    g.line_starts.push(true);
+    g.args.extend(cmd.args.iter().cloned());
+    g.line_starts.extend(cmd.line_starts.iter().copied());
+    g.env = cmd.env;
+    g
 }
 
 /// What must exist before a real run, with the command that makes it.
