@@ -386,6 +386,18 @@ fn bad_input_exits_2_with_a_useful_message() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("VExpress_GEM5_V1"), "{err}");
+    let (code, err) = lkmc_status(&[
+        "run",
+        "--arch",
+        "arm",
+        "--baremetal",
+        "baremetal/hello.c",
+        "--eval",
+        "true",
+        "--dry-run",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--eval does not apply"), "{err}");
     let (code, err) = lkmc_status(&["run", "--userland", "no/such/file.c", "--dry-run"]);
     assert_eq!(code, 2);
     assert!(err.contains("does not exist"), "{err}");

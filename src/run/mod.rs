@@ -134,6 +134,76 @@ fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
     ))
 }
 
+/// Options that only mean something in another mode are errors, not silently
+/// ignored: the user would think they took effect.
+fn reject_options_of_other_modes(m: Mode, e: Emulator, a: &RunArgs) -> Result<()> {
+    const KERNEL: &str = "it is for booting a kernel";
+    let checks: [(bool, &str, &str); 13] = [
+        (m != Mode::System && a.eval.is_some(), "--eval", KERNEL),
+        (
+            m != Mode::System && a.eval_after.is_some(),
+            "--eval-after",
+            KERNEL,
+        ),
+        (
+            m != Mode::System && !a.kernel_cli.is_empty(),
+            "--kernel-cli",
+            KERNEL,
+        ),
+        (
+            m != Mode::System && !a.kernel_cli_after_dash.is_empty(),
+            "--kernel-cli-after-dash",
+            KERNEL,
+        ),
+        (m != Mode::System && a.disk, "--disk", KERNEL),
+        (m != Mode::System && a.graphic, "--graphic", KERNEL),
+        (m != Mode::System && a.vnc, "--vnc", KERNEL),
+        (
+            m == Mode::System && a.cli_args.is_some(),
+            "--cli-args",
+            "it is for --userland and --baremetal programs; words for the guest's init go in \
+             --kernel-cli-after-dash",
+        ),
+        (
+            m == Mode::Baremetal && a.kvm,
+            "--kvm",
+            "baremetal programs run under TCG",
+        ),
+        (
+            m == Mode::Native && a.gdb_wait,
+            "--gdb-wait",
+            "there is no emulator to wait",
+        ),
+        (
+            m == Mode::Native && a.trace.is_some(),
+            "--trace",
+            "there is no emulator to trace",
+        ),
+        (
+            e != Emulator::Gem5 && a.gem5_readfile.is_some(),
+            "--gem5-readfile",
+            "it is for --emulator gem5",
+        ),
+        (
+            e != Emulator::Gem5 && a.gem5_restore.is_some(),
+            "--gem5-restore",
+            "it is for --emulator gem5",
+        ),
+    ];
+    let mode_name = match m {
+        Mode::System => "a full-system run",
+        Mode::User => "--userland runs",
+        Mode::Baremetal => "--baremetal runs",
+        Mode::Native => "--emulator native runs",
+    };
+    match checks.iter().find(|(given, _, _)| *given) {
+        None => Ok(()),
+        Some((_, opt, why)) => Err(usage_error(format!(
+            "{opt} does not apply to {mode_name}: {why}"
+        ))),
+    }
+}
+
 pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
     let m = mode(c);
     if m == Mode::Baremetal && !l.arch.supports_baremetal() {
@@ -154,6 +224,7 @@ pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
             l.arch
         )));
     }
+    reject_options_of_other_modes(m, l.emulator, a)?;
     let run_dir = l.run_dir();
     let mut prep = Plan::default();
     prep.push(Step::new("run-dir", "preparing the run dir").action(mkdir_p(&run_dir)));
