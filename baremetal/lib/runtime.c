@@ -40,7 +40,7 @@ static void puts_raw(const char *s)
         lkmc_putc(*s++);
 }
 
-static void put_hex(uintptr_t v)
+static void put_hex(unsigned long v)
 {
     puts_raw("0x");
     for (int shift = (int)sizeof(v) * 8 - 4; shift >= 0; shift -= 4)
@@ -73,8 +73,8 @@ void lkmc_exit(int status)
 
 /* Exception vectors land here (start.S): there are no handlers, so an
  * exception is a bug in the program. */
-void lkmc_unexpected_exception(uintptr_t syndrome, uintptr_t return_address,
-                               uintptr_t fault_address)
+void lkmc_unexpected_exception(unsigned long syndrome, unsigned long return_address,
+                               unsigned long fault_address)
 {
     puts_raw("\nlkmc: unexpected exception: syndrome ");
     put_hex(syndrome);

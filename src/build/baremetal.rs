@@ -14,11 +14,14 @@ use crate::usage_error;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// Where a machine has its RAM and its PL011 UART.
+/// Where a machine has its RAM, its PL011 UART and its GICv2 (distributor
+/// and CPU interface).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Machine {
     pub ram_base: u64,
     pub uart_base: u64,
+    pub gicd_base: u64,
+    pub gicc_base: u64,
 }
 
 /// Program code, data, heap and stack sit in the first 48 MiB of RAM; lkmc
@@ -35,22 +38,19 @@ const MACHINES: &[(Emulator, &str, Machine)] = &[
         Machine {
             ram_base: 0x4000_0000,
             uart_base: 0x0900_0000,
+            gicd_base: 0x0800_0000,
+            gicc_base: 0x0801_0000,
         },
     ),
+    // (VExpress_GEM5_V2 has a GICv3, which gic.c does not drive.)
     (
         Emulator::Gem5,
         "VExpress_GEM5_V1",
         Machine {
             ram_base: 0x8000_0000,
             uart_base: 0x1c09_0000,
-        },
-    ),
-    (
-        Emulator::Gem5,
-        "VExpress_GEM5_V2",
-        Machine {
-            ram_base: 0x8000_0000,
-            uart_base: 0x1c09_0000,
+            gicd_base: 0x2c00_1000,
+            gicc_base: 0x2c00_2000,
         },
     ),
 ];
@@ -185,6 +185,8 @@ fn compile_flags(l: &Layout, t: &Toolchain, m: Machine) -> Vec<String> {
     f.push(format!("-DLKMC_UART_BASE={}", hex(m.uart_base)));
     f.push(format!("-DLKMC_RAM_BASE={}", hex(m.ram_base)));
     f.push(format!("-DLKMC_ARGV_ADDR={}", hex(argv_address(m))));
+    f.push(format!("-DLKMC_GICD_BASE={}", hex(m.gicd_base)));
+    f.push(format!("-DLKMC_GICC_BASE={}", hex(m.gicc_base)));
     if l.emulator == Emulator::Gem5 {
         f.push("-DLKMC_GEM5".into());
     }
@@ -233,6 +235,7 @@ fn runtime_sources(l: &Layout, t: &Toolchain) -> Vec<PathBuf> {
         format!("{arch}/start.S"),
         format!("{arch}/mmu.c"),
         "runtime.c".into(),
+        "gic.c".into(),
         libc.into(),
     ]
     .into_iter()

@@ -74,8 +74,9 @@ park:
     wfe
     b park
 
-/* Every exception is unexpected here: report it and stop the emulator. */
-.macro vector_entry
+/* Exceptions: IRQs taken at EL1 go to lkmc_irq_dispatch (gic.c); any other
+ * exception is a bug in the program: report it and stop the emulator. */
+.macro unexpected
     .balign 0x80
     mrs x0, esr_el1
     mrs x1, elr_el1
@@ -87,9 +88,84 @@ park:
 .balign 0x800
 .global lkmc_vector_table
 lkmc_vector_table:
-    .rept 16
-    vector_entry
+    .rept 5
+    unexpected
     .endr
+    .balign 0x80            /* current EL with SP_ELx, IRQ */
+    b irq_entry
+    .rept 10
+    unexpected
+    .endr
+
+/* The interrupted code loses nothing: every register the C calling
+ * convention lets the handler clobber is saved, FP/SIMD ones included. */
+irq_entry:
+    sub sp, sp, #(32 * 16 + 24 * 8)
+    stp x0, x1, [sp, #0]
+    stp x2, x3, [sp, #16]
+    stp x4, x5, [sp, #32]
+    stp x6, x7, [sp, #48]
+    stp x8, x9, [sp, #64]
+    stp x10, x11, [sp, #80]
+    stp x12, x13, [sp, #96]
+    stp x14, x15, [sp, #112]
+    stp x16, x17, [sp, #128]
+    stp x18, x29, [sp, #144]
+    mrs x0, elr_el1
+    mrs x1, spsr_el1
+    stp x30, x0, [sp, #160]
+    str x1, [sp, #176]
+    add x0, sp, #192
+    stp q0, q1, [x0], #32
+    stp q2, q3, [x0], #32
+    stp q4, q5, [x0], #32
+    stp q6, q7, [x0], #32
+    stp q8, q9, [x0], #32
+    stp q10, q11, [x0], #32
+    stp q12, q13, [x0], #32
+    stp q14, q15, [x0], #32
+    stp q16, q17, [x0], #32
+    stp q18, q19, [x0], #32
+    stp q20, q21, [x0], #32
+    stp q22, q23, [x0], #32
+    stp q24, q25, [x0], #32
+    stp q26, q27, [x0], #32
+    stp q28, q29, [x0], #32
+    stp q30, q31, [x0], #32
+    bl lkmc_irq_dispatch
+    add x0, sp, #192
+    ldp q0, q1, [x0], #32
+    ldp q2, q3, [x0], #32
+    ldp q4, q5, [x0], #32
+    ldp q6, q7, [x0], #32
+    ldp q8, q9, [x0], #32
+    ldp q10, q11, [x0], #32
+    ldp q12, q13, [x0], #32
+    ldp q14, q15, [x0], #32
+    ldp q16, q17, [x0], #32
+    ldp q18, q19, [x0], #32
+    ldp q20, q21, [x0], #32
+    ldp q22, q23, [x0], #32
+    ldp q24, q25, [x0], #32
+    ldp q26, q27, [x0], #32
+    ldp q28, q29, [x0], #32
+    ldp q30, q31, [x0], #32
+    ldr x1, [sp, #176]
+    ldp x30, x0, [sp, #160]
+    msr elr_el1, x0
+    msr spsr_el1, x1
+    ldp x18, x29, [sp, #144]
+    ldp x16, x17, [sp, #128]
+    ldp x14, x15, [sp, #112]
+    ldp x12, x13, [sp, #96]
+    ldp x10, x11, [sp, #80]
+    ldp x8, x9, [sp, #64]
+    ldp x6, x7, [sp, #48]
+    ldp x4, x5, [sp, #32]
+    ldp x2, x3, [sp, #16]
+    ldp x0, x1, [sp, #0]
+    add sp, sp, #(32 * 16 + 24 * 8)
+    eret
 
 /* void lkmc_semihosting(unsigned op, void *block): QEMU's semihosting call. */
 .global lkmc_semihosting

@@ -36,7 +36,8 @@ park:
     wfe
     b park
 
-/* Every exception is unexpected here: report it and stop the emulator. */
+/* Exceptions: IRQs go to lkmc_irq_dispatch (gic.c); any other exception
+ * is a bug in the program: report it and stop the emulator. */
 .macro vector_entry kind
     ldr sp, =__exception_stack
     mov r0, #\kind
@@ -63,7 +64,23 @@ vec_undef: vector_entry 1
 vec_svc: vector_entry 2
 vec_prefetch_abort: vector_entry 3
 vec_data_abort: vector_entry 4
-vec_irq: vector_entry 6
+/* The IRQ runs on the interrupted SVC stack; every register the C calling
+ * convention lets the handler clobber is saved (the VFP ones lkmc's code can
+ * use are d0-d15, of which d0-d7 are caller-saved). */
+vec_irq:
+    sub lr, lr, #4
+    srsdb sp!, #0x13                /* return address and CPSR, on the SVC stack */
+    cps #0x13
+    push {r0-r3, r12, lr}
+    vpush {d0-d7}
+    vmrs r0, fpscr
+    push {r0, r1}
+    blx lkmc_irq_dispatch
+    pop {r0, r1}
+    vmsr fpscr, r0
+    vpop {d0-d7}
+    pop {r0-r3, r12, lr}
+    rfeia sp!
 vec_fiq: vector_entry 7
 
 /* void lkmc_semihosting(unsigned op, void *block): QEMU's semihosting call
