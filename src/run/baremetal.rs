@@ -23,6 +23,7 @@ pub fn arguments(
     prep: &mut Plan,
 ) -> Result<(PathBuf, u64)> {
     let m = bm::machine(l)?;
+    require_memory_for_arguments(&a.memory)?;
     let mut args = vec![
         image
             .file_name()
@@ -38,6 +39,28 @@ pub fn arguments(
     Ok((file, bm::argv_address(m)))
 }
 
+/// The argument block sits 48 MiB into RAM: the machine needs more than that.
+fn require_memory_for_arguments(memory: &str) -> Result<()> {
+    let m = memory.trim().trim_end_matches(['B', 'b', 'i']);
+    let (digits, unit) = m.split_at(m.find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len()));
+    let mib = digits.parse::<u64>().ok().and_then(|n| match unit {
+        "" | "M" | "m" => Some(n),
+        "G" | "g" => Some(n * 1024),
+        "K" | "k" => Some(n / 1024),
+        _ => None,
+    });
+    match mib {
+        Some(n) if n >= 64 => Ok(()),
+        Some(_) => Err(crate::usage_error(format!(
+            "--memory {memory} is too small for a baremetal run: lkmc loads the program's \
+             arguments 48 MiB into RAM; give 64M or more"
+        ))),
+        None => Err(crate::usage_error(format!(
+            "--memory {memory}: give a size such as 256M or 1G"
+        ))),
+    }
+}
+
 /// QEMU runs the image as its "kernel": an ELF is loaded where it is linked
 /// and started at its entry. Semihosting gives the program a way to end
 /// QEMU with its exit status.
@@ -49,6 +72,8 @@ pub fn qemu(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cmd>
         .line(["-accel", "tcg"])
         .line(["-cpu", l.arch.qemu_cpu()])
         .line(["-m".to_string(), a.memory.clone()])
+        // CPUs other than the first wait in start.S.
+        .line(["-smp".to_string(), a.cpus.to_string()])
         .arg("-nographic")
         .arg("-no-reboot")
         .line(["-nic", "none"])
@@ -84,4 +109,18 @@ pub fn qemu(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cmd>
     // that it exists.
     q = q.line(["-kernel".to_string(), image.display().to_string()]);
     Ok(q.args(a.extra.iter()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::require_memory_for_arguments as check;
+
+    #[test]
+    fn memory_must_hold_the_argument_block() {
+        assert!(check("256M").is_ok());
+        assert!(check("1G").is_ok());
+        assert!(check("64MiB").is_ok());
+        assert!(check("32M").is_err());
+        assert!(check("lots").is_err());
+    }
 }
