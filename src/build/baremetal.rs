@@ -277,6 +277,9 @@ pub fn sources(l: &Layout) -> Vec<PathBuf> {
     v
 }
 
+const PROGRAMS_ARE: &str =
+    "baremetal programs are baremetal/*.c, baremetal/arch/<arch>/*.{c,S} and userland/c/*.c";
+
 /// The image of a program: `<build dir>/<path from the repo>.elf`.
 pub fn image_for(l: &Layout, rel: &Path) -> PathBuf {
     l.baremetal_build_dir().join(rel).with_extension("elf")
@@ -292,9 +295,8 @@ pub fn program_image(l: &Layout, path: &Path) -> Result<PathBuf> {
     };
     if !abs.exists() {
         return Err(usage_error(format!(
-            "{} does not exist; baremetal programs are baremetal/*.c, baremetal/arch/{}/*.{{c,S}} and userland/c/*.c",
+            "{} does not exist; {PROGRAMS_ARE}",
             path.display(),
-            l.arch
         )));
     }
     let is_source = abs
@@ -312,17 +314,30 @@ pub fn program_image(l: &Layout, path: &Path) -> Result<PathBuf> {
             repo.display()
         ))
     })?;
+    if !sources(l).iter().any(|s| s == rel) {
+        return Err(usage_error(format!(
+            "{} is not a baremetal program for {}: {PROGRAMS_ARE}",
+            path.display(),
+            l.arch,
+        )));
+    }
     Ok(image_for(l, rel))
+}
+
+/// Baremetal programs exist for arm and aarch64 only.
+pub fn require_arch(l: &Layout) -> Result<()> {
+    if l.arch.supports_baremetal() {
+        return Ok(());
+    }
+    Err(usage_error(format!(
+        "baremetal programs are for arm and aarch64, not {}: add --arch aarch64 or --arch arm",
+        l.arch
+    )))
 }
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    if !l.arch.supports_baremetal() {
-        return Err(usage_error(format!(
-            "baremetal programs are for arm and aarch64, not {}: add --arch aarch64 or --arch arm",
-            l.arch
-        )));
-    }
+    require_arch(l)?;
     let m = machine(l)?;
     let t = toolchain(l);
     let cflags = compile_flags(l, &t, m);

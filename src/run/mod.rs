@@ -206,11 +206,8 @@ fn reject_options_of_other_modes(m: Mode, e: Emulator, a: &RunArgs) -> Result<()
 
 pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
     let m = mode(c);
-    if m == Mode::Baremetal && !l.arch.supports_baremetal() {
-        return Err(usage_error(format!(
-            "baremetal programs are for arm and aarch64, not {}: add --arch aarch64 or --arch arm",
-            l.arch
-        )));
+    if m == Mode::Baremetal {
+        crate::build::baremetal::require_arch(l)?;
     }
     if m == Mode::Native && Some(l.arch) != crate::arch::Arch::host() {
         return Err(usage_error(format!(
