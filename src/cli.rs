@@ -209,7 +209,7 @@ pub struct BuildArgs {
     pub extra: Vec<String>,
 }
 
-#[derive(Args, Debug, Default, Clone)]
+#[derive(Args, Debug, Clone)]
 pub struct RunArgs {
     /// Shell code run instead of the guest shell; lkmc exits with its status.
     #[arg(short = 'E', long)]
@@ -357,4 +357,27 @@ pub struct ToolchainArgs {
     pub tool: String,
     #[arg(last = true)]
     pub args: Vec<String>,
+}
+
+impl Default for RunArgs {
+    /// What `lkmc run` with no options means (memory, CPUs, ...), so that
+    /// runs made in code (tests) get the same defaults as the command line.
+    fn default() -> Self {
+        #[derive(Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            run: RunArgs,
+        }
+        Defaults::parse_from(["lkmc"]).run
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn run_defaults_in_code_match_the_command_line() {
+        let a = super::RunArgs::default();
+        assert_eq!(a.memory, "256M");
+        assert_eq!(a.cpus, 1);
+    }
 }
