@@ -98,13 +98,29 @@ fn build_cmd(c: &Common, a: &cli::BuildArgs) -> anyhow::Result<i32> {
             return Ok(0);
         }
         let o = build::BuildOpts::from_args(a, c.verbose);
-        let targets = if a.targets.is_empty() {
+        let mut targets = if a.targets.is_empty() {
             vec![build::default_target(&l).to_string()]
         } else {
             a.targets.clone()
         };
         for t in &targets {
             build::target(t).map_err(|e| usage_error(e.to_string()))?;
+        }
+        // --all-archs builds baremetal for the archs that have it.
+        if a.all_archs && !arch.supports_baremetal() {
+            let (skipped, kept): (Vec<String>, Vec<String>) = targets
+                .into_iter()
+                .partition(|t| build::is_baremetal_only(t));
+            if !skipped.is_empty() {
+                eprintln!(
+                    "lkmc: {arch}: skipping {} (baremetal is for arm and aarch64)",
+                    skipped.join(", ")
+                );
+            }
+            targets = kept;
+            if targets.is_empty() {
+                continue;
+            }
         }
         let eo = exec_options(c, &l, a.force_rebuild);
         if a.download_dependencies {

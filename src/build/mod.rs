@@ -215,6 +215,14 @@ pub fn target(name: &str) -> Result<&'static Target> {
     }
 }
 
+/// Targets that exist for the baremetal archs only.
+pub fn is_baremetal_only(name: &str) -> bool {
+    matches!(
+        name,
+        "baremetal" | "qemu-baremetal" | "gem5-baremetal" | "crosstool-ng"
+    )
+}
+
 /// Dependencies of a target for this layout (they depend on which compiler,
 /// QEMU and root filesystem the user picked).
 pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
