@@ -111,6 +111,10 @@ fn run_options() {
     );
     snap("run_gdb_tmux", &["run", "--gdb", "--arch", "aarch64"]);
     snap(
+        "run_gem5_tmux",
+        &["run", "--emulator", "gem5", "--tmux", "--arch", "aarch64"],
+    );
+    snap(
         "run_tmux_args",
         &["run", "--tmux-args", "--no-continue hello_init", "--tmux"],
     );

@@ -89,7 +89,16 @@ fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
     if !(a.tmux || a.gdb || a.tmux_program.is_some() || a.tmux_args.is_some()) {
         return Ok(None);
     }
-    let program = a.tmux_program.clone().unwrap_or_else(|| "gdb".to_string());
+    // gem5's guest console is a terminal port: --tmux opens it there; --gdb
+    // (and --tmux on QEMU) opens GDB.
+    let program = a.tmux_program.clone().unwrap_or_else(|| {
+        if l.emulator == Emulator::Gem5 && !a.gdb {
+            "gem5-shell"
+        } else {
+            "gdb"
+        }
+        .to_string()
+    });
     let lkmc = std::env::current_exe()?.display().to_string();
     let mut words = vec![
         lkmc,
