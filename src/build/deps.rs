@@ -127,7 +127,7 @@ fn packages_for(target: &str, l: &Layout) -> Vec<&'static str> {
             "g++-arm-linux-gnueabihf",
             "g++-aarch64-linux-gnu",
         ],
-        "docs" => vec!["asciidoctor"],
+        "docs" => vec!["asciidoctor", "ruby-rouge"],
         "baremetal" => match l.arch {
             Arch::Arm => vec!["gcc-arm-none-eabi", "libnewlib-arm-none-eabi"],
             Arch::Aarch64 => vec!["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
