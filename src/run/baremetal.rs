@@ -77,34 +77,15 @@ pub fn qemu(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cmd>
         .arg("-nographic")
         .arg("-no-reboot")
         .line(["-nic", "none"])
-        .arg("-semihosting")
-        .line([
-            "-monitor".to_string(),
-            format!("telnet:127.0.0.1:{},server,nowait", l.qemu_monitor_port()),
-        ])
-        .line([
-            "-gdb".to_string(),
-            format!("tcp:127.0.0.1:{}", l.gdb_port()),
-        ])
-        .line([
-            "-device".to_string(),
-            format!(
-                "loader,file={},addr={argv_addr:#x},force-raw=on",
-                argv.display()
-            ),
-        ]);
-    if let Some(t) = &a.trace {
-        q = q.line([
-            "-trace".to_string(),
-            format!(
-                "enable={t},file={}",
-                l.run_dir().join("trace.bin").display()
-            ),
-        ]);
-    }
-    if a.gdb_wait || a.gdb {
-        q = q.arg("-S");
-    }
+        .arg("-semihosting");
+    q = super::qemu::control_ports(q, l).line([
+        "-device".to_string(),
+        format!(
+            "loader,file={},addr={argv_addr:#x},force-raw=on",
+            argv.display()
+        ),
+    ]);
+    q = super::qemu::trace_and_gdb_wait(q, l, a);
     // The image last, as the program of user-mode runs: `lkmc run` checks
     // that it exists.
     q = q.line(["-kernel".to_string(), image.display().to_string()]);

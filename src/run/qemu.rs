@@ -52,17 +52,8 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
     }
     // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
     // -nic none: no default network card, whose boot ROM costs boot time.
-    q = q
-        .arg("-no-reboot")
-        .line(["-nic", "none"])
-        .line([
-            "-monitor".to_string(),
-            format!("telnet:127.0.0.1:{},server,nowait", l.qemu_monitor_port()),
-        ])
-        .line([
-            "-gdb".to_string(),
-            format!("tcp:127.0.0.1:{}", l.gdb_port()),
-        ]);
+    q = q.arg("-no-reboot").line(["-nic", "none"]);
+    q = control_ports(q, l);
     if !a.no_9p {
         q = q.line([
             "-virtfs".to_string(),
@@ -89,6 +80,23 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
                 "virtserialport,chardev=lkmc_gdbserver,name=lkmc.gdbserver",
             ]);
     }
+    trace_and_gdb_wait(q, l, a).args(a.extra.iter())
+}
+
+/// The monitor and the GDB stub, on this run id's ports.
+pub fn control_ports(q: Cmd, l: &Layout) -> Cmd {
+    q.line([
+        "-monitor".to_string(),
+        format!("telnet:127.0.0.1:{},server,nowait", l.qemu_monitor_port()),
+    ])
+    .line([
+        "-gdb".to_string(),
+        format!("tcp:127.0.0.1:{}", l.gdb_port()),
+    ])
+}
+
+/// `--trace` into the run dir; `--gdb-wait`: stopped before the first instruction.
+pub fn trace_and_gdb_wait(mut q: Cmd, l: &Layout, a: &RunArgs) -> Cmd {
     if let Some(t) = &a.trace {
         q = q.line([
             "-trace".to_string(),
@@ -101,7 +109,7 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
     if a.gdb_wait || a.gdb {
         q = q.arg("-S");
     }
-    q.args(a.extra.iter())
+    q
 }
 
 /// QEMU user mode: one static program, its syscalls served by the host kernel.

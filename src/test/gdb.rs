@@ -50,110 +50,87 @@ struct Case {
     gdbserver: bool,
 }
 
-fn cases(arch: Arch) -> Vec<Case> {
-    let mut v = vec![Case {
-        name: "start_kernel",
+/// A case that waits for GDB at the first instruction, with no guest command.
+fn case(name: &'static str, arch: Arch, expect: &str) -> Case {
+    Case {
+        name,
         arch,
-        eval: "true",
+        eval: "",
         gdb_wait: true,
-        gdb: GdbArgs {
-            break_at: Some("start_kernel".into()),
-            ..Default::default()
-        },
-        expect: "Breakpoint 1, start_kernel () at".into(),
+        gdb: GdbArgs::default(),
+        expect: expect.into(),
         userland: None,
         baremetal: None,
         gdbserver: false,
+    }
+}
+
+fn break_at(location: &str) -> GdbArgs {
+    GdbArgs {
+        break_at: Some(location.into()),
+        ..Default::default()
+    }
+}
+
+fn cases(arch: Arch) -> Vec<Case> {
+    let mut v = vec![Case {
+        eval: "true",
+        gdb: break_at("start_kernel"),
+        ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
     }];
     if arch == Arch::X86_64 {
         // Each `echo` is a write(2); x86_64 syscall entry points are __x64_sys_*.
         v.push(Case {
-            name: "post_boot_syscall",
-            arch,
             eval: "echo lkmc_gdb_ready; i=0; while [ $i -lt 150 ]; do echo $i > /dev/null; i=$((i+1)); usleep 20000; done",
             gdb_wait: false,
-            gdb: GdbArgs { break_at: Some("__x64_sys_write".into()), no_lxsymbols: true, ..Default::default() },
-            expect: "Breakpoint 1, __x64_sys_write".into(),
-            userland: None,
-            baremetal: None,
-            gdbserver: false,
+            gdb: GdbArgs {
+                no_lxsymbols: true,
+                ..break_at("__x64_sys_write")
+            },
+            ..case("post_boot_syscall", arch, "Breakpoint 1, __x64_sys_write")
         });
     }
     if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
         v.push(Case {
-            name: "module_init",
-            arch,
             eval: "insmod /lkmc/hello.ko",
-            gdb_wait: true,
             gdb: GdbArgs {
                 module: Some("hello".into()),
                 ..Default::default()
             },
-            expect: "hello_init () at".into(),
-            userland: None,
-            baremetal: None,
-            gdbserver: false,
+            ..case("module_init", arch, "hello_init () at")
         });
         v.push(Case {
-            name: "module_function",
-            arch,
             eval: "insmod /lkmc/timer.ko period_ms=50 && sleep 2; rmmod timer",
-            gdb_wait: true,
             gdb: GdbArgs {
                 module: Some("timer".into()),
-                break_at: Some("lkmc_timer_callback".into()),
-                ..Default::default()
+                ..break_at("lkmc_timer_callback")
             },
-            expect: "lkmc_timer_callback (".into(),
-            userland: None,
-            baremetal: None,
-            gdbserver: false,
+            ..case("module_function", arch, "lkmc_timer_callback (")
         });
     }
     v.push(Case {
-        name: "userland_main",
-        arch,
-        eval: "",
-        gdb_wait: true,
-        gdb: GdbArgs {
-            break_at: Some("main".into()),
-            ..Default::default()
-        },
-        expect: "Breakpoint 1, main (".into(),
+        gdb: break_at("main"),
         userland: Some("c/hello.c"),
-        baremetal: None,
-        gdbserver: false,
+        ..case("userland_main", arch, "Breakpoint 1, main (")
     });
     if arch.supports_baremetal() {
         v.push(Case {
-            name: "baremetal_main",
-            arch,
-            eval: "",
-            gdb_wait: true,
-            gdb: GdbArgs {
-                break_at: Some("main".into()),
-                ..Default::default()
-            },
-            expect: "Breakpoint 1, main (".into(),
-            userland: None,
+            gdb: break_at("main"),
             baremetal: Some("baremetal/hello.c"),
-            gdbserver: false,
+            ..case("baremetal_main", arch, "Breakpoint 1, main (")
         });
     }
     if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
         v.push(Case {
-            name: "gdbserver_main",
-            arch,
             eval: "echo lkmc_gdb_ready; /lkmc/gdbserver.sh /lkmc/userland/c/hello.out",
             gdb_wait: false,
             gdb: GdbArgs {
                 gdbserver: true,
                 ..Default::default()
             },
-            expect: "Breakpoint 1, main (".into(),
             userland: Some("c/hello.c"),
-            baremetal: None,
             gdbserver: true,
+            ..case("gdbserver_main", arch, "Breakpoint 1, main (")
         });
     }
     v
