@@ -135,9 +135,10 @@ pub struct Common {
     /// Print less.
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
-    /// Build from a user-mode or baremetal program (shared by run, gdb, getvar).
+    /// A user-mode program: a userland/ source or a built program (run, gdb, getvar).
     #[arg(short = 'u', long, global = true)]
     pub userland: Option<PathBuf>,
+    /// A baremetal program (arm, aarch64): a baremetal/ or userland/c/ source, or a built image.
     #[arg(short = 'b', long, global = true)]
     pub baremetal: Option<PathBuf>,
     /// Link userland programs statically.
