@@ -166,6 +166,16 @@ pub enum Command {
     Gem5Stat(Gem5StatArgs),
     /// Run a tool of the selected toolchain, e.g. `lkmc toolchain readelf -- -h x.ko`.
     Toolchain(ToolchainArgs),
+    /// Print a shell completion script: `lkmc completions bash > ~/.local/share/bash-completion/completions/lkmc`.
+    Completions(CompletionsArgs),
+    /// Print lkmc's man page (roff): `lkmc man | man -l -`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug, Default)]

@@ -23,6 +23,31 @@ pub struct ExecOptions {
     pub log_dir: PathBuf,
 }
 
+impl ExecOptions {
+    /// The options of one invocation: the dry-run flag travels here, never
+    /// through the environment.
+    pub fn from_common(c: &crate::cli::Common, l: &crate::layout::Layout, force: bool) -> Self {
+        ExecOptions {
+            dry_run: c.dry_run,
+            json: c.plan_json,
+            style: if c.print_cmd_oneline {
+                Style::Oneline
+            } else {
+                Style::Multiline
+            },
+            force,
+            verbose: c.verbose,
+            quiet: c.quiet,
+            log_dir: l.log_dir(),
+        }
+    }
+
+    /// Whether commands are only printed.
+    pub fn prints_only(&self) -> bool {
+        self.dry_run || self.json
+    }
+}
+
 /// For subcommands that run one command: with --dry-run or --plan-json it is
 /// printed and `Some(0)` returned; otherwise `None`, and the caller runs it.
 pub fn print_only(name: &str, cmd: &Cmd, o: &ExecOptions) -> Result<Option<i32>> {
@@ -55,6 +80,11 @@ pub fn run_plan(plan: &Plan, o: &ExecOptions) -> Result<()> {
             .collect();
         println!("{}", serde_json::to_string_pretty(&actions)?);
         return Ok(());
+    }
+    if !o.dry_run
+        && let Some(r) = plan.unmet()
+    {
+        bail!("{}", r.hint);
     }
     for (step, run) in plan.steps.iter().zip(selected) {
         if o.dry_run {
@@ -269,4 +299,18 @@ fn tail_lines(path: &Path, n: usize) -> String {
     let mut s = lines[start..].join("\n");
     s.push('\n');
     s
+}
+
+/// Leaves a command as a runnable script (what ran, to run it again).
+pub fn save_script(path: &Path, cmd: &Cmd) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(d) = path.parent() {
+        std::fs::create_dir_all(d)?;
+    }
+    std::fs::write(
+        path,
+        format!("#!/bin/sh\n{} \"$@\"\n", render::oneline(cmd)),
+    )?;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
+    Ok(())
 }

@@ -5,21 +5,9 @@
 use crate::cli::{Common, GdbArgs};
 use crate::command::Cmd;
 use crate::layout::Layout;
-use crate::run::{self, Mode};
+use crate::program::{self as run, Mode};
 use crate::usage_error;
 use anyhow::Result;
-
-/// What lkmc run recorded about a run, so that GDB knows how to attach.
-#[derive(serde::Serialize, serde::Deserialize, Default, Debug)]
-pub struct RunInfo {
-    /// The emulator waits at the first instruction (QEMU -S).
-    pub gdb_wait: bool,
-    pub mode: String,
-}
-
-pub fn run_info_path(l: &Layout) -> std::path::PathBuf {
-    l.run_dir().join("run.json")
-}
 
 fn ex(c: Cmd, command: impl AsRef<str>) -> Cmd {
     c.line(["-ex", command.as_ref()])
@@ -43,7 +31,7 @@ fn symbol_file(l: &Layout, c: &Common, m: Mode) -> Result<std::path::PathBuf> {
             c.userland.as_ref().expect("user mode has a program"),
             &l.userland_build_dir(),
         )?,
-        Mode::Baremetal => crate::build::baremetal::program_image(
+        Mode::Baremetal => crate::targets::baremetal::program_image(
             l,
             c.baremetal.as_ref().expect("baremetal mode has a program"),
         )?,
@@ -69,14 +57,6 @@ fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
             "--gdbserver needs --userland PROGRAM (the program gdbserver runs in the guest)",
         ));
     };
-    if !l.gdbserver_root().join("usr/bin/gdbserver").exists()
-        && std::env::var_os("LKMC_DRY_RUN").is_none()
-    {
-        return Err(usage_error(format!(
-            "gdbserver is not in the guest yet: run `lkmc build --arch {} gdbserver rootfs` and boot again",
-            l.arch
-        )));
-    }
     let exe = run::userland_executable(l, prog, &l.userland_build_dir())?;
     let mut g = gdb_start(l, a)?;
     // The guest's libraries, for the dynamic loader's symbols.
@@ -176,12 +156,18 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     Ok(g)
 }
 
-pub fn execute(l: &Layout, c: &Common, a: &GdbArgs) -> Result<i32> {
+pub fn execute(l: &Layout, c: &Common, a: &GdbArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
     let g = command(l, c, a)?;
-    if let Some(code) = crate::exec::print_only("gdb", &g, &crate::exec_options(c, l, false))? {
+    if let Some(code) = crate::exec::print_only("gdb", &g, eo)? {
         return Ok(code);
     }
-    crate::run::save_script(&l.run_dir().join("gdb.sh"), &g)?;
+    if a.gdbserver && !l.gdbserver_root().join("usr/bin/gdbserver").exists() {
+        return Err(usage_error(format!(
+            "gdbserver is not in the guest yet: run `lkmc build --arch {} gdbserver rootfs` and boot again",
+            l.arch
+        )));
+    }
+    crate::exec::save_script(&l.run_dir().join("gdb.sh"), &g)?;
     if !c.quiet {
         eprintln!("{}", crate::render::multiline(&g));
     }

@@ -1,6 +1,6 @@
 //! gem5 helper subcommands: the guest terminal (m5term) and statistics.
 
-use crate::cli::{Common, Emulator, Gem5StatArgs};
+use crate::cli::{Emulator, Gem5StatArgs};
 use crate::command::Cmd;
 use crate::layout::Layout;
 use crate::usage_error;
@@ -16,11 +16,9 @@ pub fn shell_cmd(l: &Layout) -> Cmd {
 }
 
 /// `lkmc gem5-shell`: the terminal of a running gem5 guest.
-pub fn shell(l: &Layout, c: &Common) -> Result<i32> {
+pub fn shell(l: &Layout, eo: &crate::exec::ExecOptions) -> Result<i32> {
     let cmd = shell_cmd(l);
-    if let Some(code) =
-        crate::exec::print_only("gem5-shell", &cmd, &crate::exec_options(c, l, false))?
-    {
+    if let Some(code) = crate::exec::print_only("gem5-shell", &cmd, eo)? {
         return Ok(code);
     }
     if !l.gem5_m5term().exists() {

@@ -10,7 +10,7 @@ use anyhow::Result;
 fn vars(l: &Layout, c: &Common) -> Result<Vec<(&'static str, String)>> {
     let mut vars = l.vars();
     let image = match &c.baremetal {
-        Some(b) => crate::build::baremetal::program_image(l, b)?,
+        Some(b) => crate::targets::baremetal::program_image(l, b)?,
         None if l.emulator == crate::cli::Emulator::Gem5 => l.vmlinux(),
         None => l.linux_image(),
     };

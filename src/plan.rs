@@ -100,6 +100,16 @@ pub fn newest_mtime(p: &Path) -> Option<SystemTime> {
 #[derive(Clone, Debug, Default)]
 pub struct Plan {
     pub steps: Vec<Step>,
+    /// What must exist before a real run starts; `--dry-run` prints the plan
+    /// without them. Checked by the executor, so planning stays pure.
+    pub requires: Vec<Requirement>,
+}
+
+/// A path that must exist, and what to tell the user when it does not.
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub path: PathBuf,
+    pub hint: String,
 }
 
 impl Plan {
@@ -108,6 +118,17 @@ impl Plan {
     }
     pub fn extend(&mut self, other: Plan) {
         self.steps.extend(other.steps);
+        self.requires.extend(other.requires);
+    }
+    pub fn require(&mut self, path: impl Into<PathBuf>, hint: impl Into<String>) {
+        self.requires.push(Requirement {
+            path: path.into(),
+            hint: hint.into(),
+        });
+    }
+    /// The first requirement that does not hold.
+    pub fn unmet(&self) -> Option<&Requirement> {
+        self.requires.iter().find(|r| !r.path.exists())
     }
     /// All actions in order.
     #[cfg(test)]

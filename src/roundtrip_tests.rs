@@ -74,17 +74,17 @@ fn plans(out: &Path) -> Vec<Cmd> {
         let l = Layout::new(&cli.common, cli.common.arch);
         match &cli.command {
             crate::cli::Command::Build(a) => {
-                let bo = crate::build::BuildOpts::from_args(a, false);
+                let bo = crate::targets::BuildOpts::from_args(a, false);
                 let targets = if a.targets.is_empty() {
-                    vec![crate::build::default_target(&l).to_string()]
+                    vec![crate::targets::default_target(&l).to_string()]
                 } else {
                     a.targets.clone()
                 };
                 let mut p = crate::plan::Plan::default();
                 if a.download_dependencies {
-                    p.extend(crate::build::deps::plan(&l, &bo, &targets).unwrap());
+                    p.extend(crate::targets::deps::plan(&l, &bo, &targets).unwrap());
                 }
-                p.extend(crate::build::plan(&targets, &l, &bo).unwrap());
+                p.extend(crate::targets::plan(&targets, &l, &bo).unwrap());
                 for a in p.actions() {
                     if let Action::Run(c) = a {
                         cmds.push(c.clone());

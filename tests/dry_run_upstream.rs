@@ -29,7 +29,6 @@ fn lkmc_in(out: &str, repo: &str, args: &[&str]) -> (i32, String) {
         .env("LKMC_REPO", repo)
         .env("LKMC_OUT_DIR", out)
         .env("HOME", "/nonexistent-home")
-        .env_remove("LKMC_DRY_RUN")
         .env_remove("TMUX")
         .output()
         .expect("lkmc runs");

@@ -1,11 +1,11 @@
 //! Baremetal runs: the image, its argument block, and the QEMU command. The
 //! gem5 command is in gem5.rs, next to the other fs.py runs.
 
-use crate::build::baremetal as bm;
 use crate::cli::{Common, RunArgs};
 use crate::command::{Action, Cmd};
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
+use crate::targets::baremetal as bm;
 use anyhow::Result;
 use std::path::PathBuf;
 

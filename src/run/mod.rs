@@ -6,26 +6,16 @@ pub mod gem5;
 pub mod kernel_cli;
 pub mod qemu;
 
+pub use crate::program::{Mode, cli_args, mode, userland_executable};
+
 use crate::cli::{Common, Emulator, RootfsWhich, RunArgs};
 use crate::command::{Cmd, mkdir_p};
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
 use crate::usage_error;
 use anyhow::Result;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// A kernel and root filesystem.
-    System,
-    /// One Linux program under QEMU user mode or gem5 syscall emulation.
-    User,
-    /// A program on the bare (emulated) hardware.
-    Baremetal,
-    /// A host program, directly.
-    Native,
-}
 
 pub struct RunPlan {
     pub mode: Mode,
@@ -34,54 +24,6 @@ pub struct RunPlan {
     /// The tmux split that starts GDB or a shell next to the emulator.
     pub tmux: Option<Cmd>,
     pub main: Cmd,
-}
-
-pub fn mode(c: &Common) -> Mode {
-    if c.baremetal.is_some() {
-        Mode::Baremetal
-    } else if c.emulator == Emulator::Native {
-        Mode::Native
-    } else if c.userland.is_some() {
-        Mode::User
-    } else {
-        Mode::System
-    }
-}
-
-/// The program a `--userland PATH` means: a source under userland/ maps to its
-/// build output; anything else is taken as the executable itself.
-pub fn userland_executable(l: &Layout, path: &Path, build_dir: &Path) -> Result<PathBuf> {
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    let src_root = l.userland_source_dir();
-    if abs.extension().is_some_and(|x| x == "c") {
-        if !abs.exists() {
-            return Err(usage_error(format!("{} does not exist", path.display())));
-        }
-        let rel = abs.strip_prefix(&src_root).map_err(|_| {
-            usage_error(format!(
-                "{} is not under {}: give the path of a built program instead",
-                path.display(),
-                src_root.display()
-            ))
-        })?;
-        return Ok(crate::build::userland::output_for(build_dir, rel));
-    }
-    if !abs.exists() {
-        return Err(usage_error(format!("{} does not exist", path.display())));
-    }
-    Ok(abs)
-}
-
-pub(crate) fn cli_args(a: &RunArgs) -> Result<Vec<String>> {
-    match &a.cli_args {
-        None => Ok(vec![]),
-        Some(s) => shlex::split(s)
-            .ok_or_else(|| usage_error(format!("--cli-args '{s}' has unbalanced quotes"))),
-    }
 }
 
 /// The command that opens GDB (or another program) in a tmux split.
@@ -216,7 +158,7 @@ fn reject_options_of_other_modes(m: Mode, e: Emulator, a: &RunArgs) -> Result<()
 pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
     let m = mode(c);
     if m == Mode::Baremetal {
-        crate::build::baremetal::require_arch(l)?;
+        crate::targets::baremetal::require_arch(l)?;
     }
     if m == Mode::Native && Some(l.arch) != crate::arch::Arch::host() {
         return Err(usage_error(format!(
@@ -250,7 +192,7 @@ pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
                 .userland
                 .as_ref()
                 .ok_or_else(|| usage_error("--emulator native needs --userland PROGRAM"))?;
-            let exe = userland_executable(l, path, &crate::build::userland::host_build_dir(l))?;
+            let exe = userland_executable(l, path, &crate::targets::userland::host_build_dir(l))?;
             Cmd::new(exe.display().to_string()).args(cli_args(a)?)
         }
         (Mode::Baremetal, Emulator::Qemu) => baremetal::qemu(l, c, a, &mut prep)?,
@@ -389,13 +331,8 @@ pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOption
         },
     )?;
     // A real run leaves its exact command in the run dir and as out/run.sh.
-    save_script(&l.run_dir().join("run.sh"), &rp.main)?;
-    save_script(&l.out.join("run.sh"), &rp.main)?;
-    let info = crate::gdb::RunInfo {
-        gdb_wait: a.gdb_wait || a.gdb,
-        mode: format!("{:?}", rp.mode),
-    };
-    std::fs::write(crate::gdb::run_info_path(l), serde_json::to_string(&info)?)?;
+    crate::exec::save_script(&l.run_dir().join("run.sh"), &rp.main)?;
+    crate::exec::save_script(&l.out.join("run.sh"), &rp.main)?;
     if let Some(t) = &rp.tmux {
         crate::exec::expression(t).run()?;
     }
@@ -444,18 +381,4 @@ fn report(l: &Layout, o: &console::Outcome) {
 fn last_lines(s: &str, n: usize) -> Vec<&str> {
     let v: Vec<&str> = s.lines().collect();
     v[v.len().saturating_sub(n)..].to_vec()
-}
-
-/// Leaves a command as a runnable script (what ran, to run it again).
-pub fn save_script(path: &Path, cmd: &Cmd) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    if let Some(d) = path.parent() {
-        std::fs::create_dir_all(d)?;
-    }
-    std::fs::write(
-        path,
-        format!("#!/bin/sh\n{} \"$@\"\n", crate::render::oneline(cmd)),
-    )?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
-    Ok(())
 }

@@ -28,7 +28,7 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
     // The suite runs QEMU's images, whatever emulator the options name.
     l.emulator = crate::cli::Emulator::Qemu;
     l.machine = arch.qemu_default_machine().into();
-    for rel in crate::build::baremetal::sources(&l) {
+    for rel in crate::targets::baremetal::sources(&l) {
         let name = rel.with_extension("").display().to_string();
         if !r.wants(&name) {
             continue;
@@ -43,7 +43,7 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
 fn run_one(r: &Runner, l: &crate::layout::Layout, rel: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(l.repo.join(rel)).map_err(|e| e.to_string())?;
     let want = expectations(&source)?;
-    let image = crate::build::baremetal::image_for(l, rel);
+    let image = crate::targets::baremetal::image_for(l, rel);
     if !image.exists() {
         return Err(format!(
             "{} is not built: run `lkmc build --arch {} baremetal`",

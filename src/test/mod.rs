@@ -193,15 +193,15 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
     for &arch in &archs {
         if a.build {
             let l = Layout::new(c, arch);
-            let mut targets = vec![crate::build::default_target(&l).to_string()];
+            let mut targets = vec![crate::targets::default_target(&l).to_string()];
             if suites.iter().any(|s| s == "userland") {
                 targets.push("userland".into());
             }
             if suites.iter().any(|s| s == "baremetal") && arch.supports_baremetal() {
                 targets.push("baremetal".into());
             }
-            let p = crate::build::plan(&targets, &l, &crate::build::BuildOpts::defaults())?;
-            crate::exec::run_plan(&p, &crate::exec_options(c, &l, false))?;
+            let p = crate::targets::plan(&targets, &l, &crate::targets::BuildOpts::defaults())?;
+            crate::exec::run_plan(&p, &crate::exec::ExecOptions::from_common(c, &l, false))?;
         }
         for s in &suites {
             // The debug kernel is built for x86_64 (KASAN is fastest to build there).

@@ -153,7 +153,7 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
 pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
     let l = r.layout(arch, 0);
     let dir = l.userland_source_dir();
-    let sources: Vec<_> = crate::build::userland::sources(&dir)
+    let sources: Vec<_> = crate::targets::userland::sources(&dir)
         .into_iter()
         .filter(|rel| rel.starts_with("c"))
         .collect();

@@ -12,23 +12,23 @@ use super::Ctx;
 use crate::command::{Action, Cmd, Redirect, mkdir_p, rm_rf};
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// The source of an upstream project under submodules/, checked by one file
-/// that a checkout always has. A missing checkout fails with the command that
-/// fetches it, except under --dry-run (LKMC_DRY_RUN), which still prints the
-/// plan.
-pub fn require_submodule(l: &Layout, name: &str, marker: &str) -> Result<PathBuf> {
+/// The source of an upstream project under submodules/, checked (by one file
+/// that a checkout always has) before a real run of `p`; a missing checkout
+/// fails with the command that fetches it.
+pub fn require_submodule(l: &Layout, p: &mut Plan, name: &str, marker: &str) -> PathBuf {
     let dir = l.submodule(name);
-    if !dir.join(marker).exists() && std::env::var_os("LKMC_DRY_RUN").is_none() {
-        bail!(
+    p.require(
+        dir.join(marker),
+        format!(
             "{} is not checked out: run `git submodule update --init submodules/{name}` \
              (or `lkmc build --download-dependencies {name}`)",
             dir.display()
-        );
-    }
-    Ok(dir)
+        ),
+    );
+    dir
 }
 
 /// Where `lkmc build overlay` puts the guest files that Buildroot copies into
@@ -90,10 +90,10 @@ fn lkmc_settings(c: &Ctx) -> String {
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let src = require_submodule(l, "buildroot", "Makefile")?;
+    let mut p = Plan::default();
+    let src = require_submodule(l, &mut p, "buildroot", "Makefile");
     let build = l.buildroot_build_dir();
     let config = build.join(".config");
-    let mut p = Plan::default();
 
     let mut configure = Step::new("buildroot-config", "configuring Buildroot");
     if c.o.clean {
@@ -129,8 +129,8 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
 /// `make all` of a built tree only re-runs the finalize and image steps.
 pub fn image_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let src = require_submodule(l, "buildroot", "Makefile")?;
     let mut p = Plan::default();
+    let src = require_submodule(l, &mut p, "buildroot", "Makefile");
     p.push(
         Step::new("buildroot-image", "packing the Buildroot root filesystem")
             .action(br_make_all(c, &src))

@@ -111,8 +111,8 @@ fn scons_step(c: &Ctx, src: &Path) -> Step {
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let src = super::buildroot::require_submodule(l, "gem5", "SConstruct")?;
     let mut p = Plan::default();
+    let src = super::buildroot::require_submodule(l, &mut p, "gem5", "SConstruct");
     if c.o.clean {
         p.push(
             Step::new("gem5-clean", "removing the gem5 build").action(rm_rf(l.gem5_build_dir())),
@@ -139,7 +139,8 @@ fn m5_cross_prefix(l: &Layout) -> String {
 /// archs do not collide), statically linked; the result is copied out per arch.
 pub fn m5_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let src = super::buildroot::require_submodule(l, "gem5", "SConstruct")?;
+    let mut p = Plan::default();
+    let src = super::buildroot::require_submodule(l, &mut p, "gem5", "SConstruct");
     let m5_src = src.join("util/m5");
     let abi = l.arch.m5_arch();
     let built = m5_src.join("build").join(abi).join("out/m5");
@@ -150,7 +151,6 @@ pub fn m5_plan(c: &Ctx) -> Result<Plan> {
         .arg(format!("build/{abi}/out/m5"))
         .args(c.o.extra.iter())
         .cwd(&m5_src);
-    let mut p = Plan::default();
     p.push(
         Step::new("m5", format!("building gem5's m5 tool for {}", l.arch))
             .action(scons)

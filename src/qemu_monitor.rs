@@ -1,6 +1,5 @@
-//! Small helper subcommands: the QEMU monitor, toolchain tools, gem5 tools.
-use crate::cli::{Common, Gem5StatArgs, MonitorArgs, ToolchainArgs};
-use crate::command::Cmd;
+//! The QEMU monitor of a running guest, over its telnet port.
+use crate::cli::{Common, MonitorArgs};
 use crate::layout::Layout;
 use anyhow::{Context, Result, bail};
 use std::io::{Read, Write};
@@ -56,7 +55,7 @@ fn clean(text: &str) -> String {
 
 /// Sends one command to a running guest's monitor (its port comes from the
 /// run id) and prints the answer.
-pub fn qemu_monitor(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
+pub fn send(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
     let port = l.qemu_monitor_port();
     let command = a.command.join(" ");
     if command.is_empty() {
@@ -83,24 +82,4 @@ pub fn qemu_monitor(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
         println!("{line}");
     }
     Ok(0)
-}
-
-/// `lkmc toolchain TOOL -- ARGS`: a tool of the selected cross toolchain.
-pub fn toolchain_cmd(l: &Layout, a: &ToolchainArgs) -> Cmd {
-    Cmd::new(format!("{}{}", l.cross_prefix(), a.tool)).args(a.args.iter())
-}
-pub fn gem5_shell(l: &Layout, c: &Common) -> Result<i32> {
-    crate::gem5_helpers::shell(l, c)
-}
-pub fn gem5_stat(l: &Layout, a: &Gem5StatArgs) -> Result<i32> {
-    crate::gem5_helpers::stat(l, a)
-}
-pub fn toolchain(l: &Layout, c: &Common, a: &ToolchainArgs) -> Result<i32> {
-    let cmd = toolchain_cmd(l, a);
-    if let Some(code) =
-        crate::exec::print_only("toolchain", &cmd, &crate::exec_options(c, l, false))?
-    {
-        return Ok(code);
-    }
-    crate::exec::run_foreground(&cmd)
 }

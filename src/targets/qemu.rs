@@ -29,7 +29,8 @@ impl Mode {
 
 fn plan_for(c: &Ctx, mode: Mode) -> Result<Plan> {
     let l = c.l;
-    let src = super::buildroot::require_submodule(l, "qemu", "configure")?;
+    let mut p = Plan::default();
+    let src = super::buildroot::require_submodule(l, &mut p, "qemu", "configure");
     let target = mode.target(l.arch_name());
     let build = l.qemu_build_dir().join(&target);
     let mut configure = Cmd::new(src.join("configure").display().to_string())
@@ -69,7 +70,6 @@ fn plan_for(c: &Ctx, mode: Mode) -> Result<Plan> {
         .action(make.args(c.o.extra.iter()))
         .after(&[&format!("qemu-{target}-config")]);
 
-    let mut p = Plan::default();
     p.push(config_step);
     p.push(make_step);
     Ok(p)

@@ -100,8 +100,8 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         ));
     }
     // A checkout has no Makefile or configure until it is bootstrapped.
-    let src = super::buildroot::require_submodule(c.l, "crosstool-ng", "bootstrap")?;
     let mut p = Plan::default();
+    let src = super::buildroot::require_submodule(c.l, &mut p, "crosstool-ng", "bootstrap");
     p.push(tool_step(c, &src));
     p.push(toolchain_step(c));
     Ok(p)
