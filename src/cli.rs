@@ -203,12 +203,15 @@ pub struct BuildArgs {
     /// Kernel config flavour from linux_config/: small (tinyconfig-based, default) or full (defconfig-based).
     #[arg(long, default_value = "small")]
     pub linux_config: String,
-    /// Rebuild even what looks up to date.
+    /// Rebuild the named targets even when they look up to date (not their dependencies: see --with-deps).
     #[arg(long)]
     pub force_rebuild: bool,
-    /// Remove the target's build output first.
+    /// Remove the named targets' build output first (not their dependencies': see --with-deps).
     #[arg(long)]
     pub clean: bool,
+    /// Make --force-rebuild and --clean reach the named targets' dependencies too.
+    #[arg(long)]
+    pub with_deps: bool,
     /// Build for all three archs.
     #[arg(short = 'A', long)]
     pub all_archs: bool,

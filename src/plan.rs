@@ -28,6 +28,11 @@ pub struct Step {
     pub freshness: Freshness,
     /// Names of earlier steps: if one of them runs, this one runs too.
     pub deps: Vec<String>,
+    /// Runs even when up to date (`--force-rebuild` of the target it belongs to).
+    pub forced: bool,
+    /// What must be on the host for this step, checked before a real run
+    /// only when the step will run (an up-to-date step needs nothing).
+    pub requires: Vec<Requirement>,
 }
 
 impl Step {
@@ -38,7 +43,18 @@ impl Step {
             actions: Vec::new(),
             freshness: Freshness::Always,
             deps: Vec::new(),
+            forced: false,
+            requires: Vec::new(),
         }
+    }
+
+    /// A host file or program this step needs; `hint` says how to get it.
+    pub fn require(mut self, need: Need, hint: impl Into<String>) -> Step {
+        self.requires.push(Requirement {
+            need,
+            hint: hint.into(),
+        });
+        self
     }
 
     pub fn action(mut self, a: impl Into<Action>) -> Step {
@@ -105,10 +121,37 @@ pub struct Plan {
     pub requires: Vec<Requirement>,
 }
 
-/// A path that must exist, and what to tell the user when it does not.
+/// Something on the host, checked by looking at files only (planning and
+/// checking run no process).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// A file or directory.
+    Path(PathBuf),
+    /// A program on PATH (or an absolute path).
+    Program(String),
+    /// Some file in `dir` whose name contains `contains` (e.g. an apt
+    /// package index for one architecture).
+    FileNamed { dir: PathBuf, contains: String },
+}
+
+impl Need {
+    pub fn holds(&self) -> bool {
+        match self {
+            Need::Path(p) => p.exists(),
+            Need::Program(p) if p.contains('/') => Path::new(p).exists(),
+            Need::Program(p) => which::which(p).is_ok(),
+            Need::FileNamed { dir, contains } => std::fs::read_dir(dir).is_ok_and(|rd| {
+                rd.flatten()
+                    .any(|e| e.file_name().to_string_lossy().contains(contains.as_str()))
+            }),
+        }
+    }
+}
+
+/// What must hold, and what to tell the user when it does not.
 #[derive(Clone, Debug)]
 pub struct Requirement {
-    pub path: PathBuf,
+    pub need: Need,
     pub hint: String,
 }
 
@@ -120,15 +163,33 @@ impl Plan {
         self.steps.extend(other.steps);
         self.requires.extend(other.requires);
     }
+    /// A path that must exist before any step of the plan runs.
     pub fn require(&mut self, path: impl Into<PathBuf>, hint: impl Into<String>) {
         self.requires.push(Requirement {
-            path: path.into(),
+            need: Need::Path(path.into()),
             hint: hint.into(),
         });
     }
-    /// The first requirement that does not hold.
+    /// The first requirement that does not hold: the plan's own, then those
+    /// of the steps that will run.
     pub fn unmet(&self) -> Option<&Requirement> {
-        self.requires.iter().find(|r| !r.path.exists())
+        let running = steps_to_run(self, false);
+        self.requires
+            .iter()
+            .chain(
+                self.steps
+                    .iter()
+                    .zip(running)
+                    .filter(|(_, run)| *run)
+                    .flat_map(|(s, _)| s.requires.iter()),
+            )
+            .find(|r| !r.need.holds())
+    }
+    /// Marks every step as run even when up to date.
+    pub fn force_all(&mut self) {
+        for s in &mut self.steps {
+            s.forced = true;
+        }
     }
     /// All actions in order.
     #[cfg(test)]
@@ -137,8 +198,9 @@ impl Plan {
     }
 }
 
-/// Decides which steps run: a step runs when forced, when it is stale, or when
-/// a step it depends on runs. Returned in plan order.
+/// Decides which steps run: a step runs when forced (all steps with `force`,
+/// or the step's own `forced`), when it is stale, or when a step it depends
+/// on runs. Returned in plan order.
 pub fn steps_to_run(plan: &Plan, force: bool) -> Vec<bool> {
     let mut ran: Vec<&str> = Vec::new();
     let mut out = Vec::new();
@@ -148,11 +210,84 @@ pub fn steps_to_run(plan: &Plan, force: bool) -> Vec<bool> {
             ran.iter()
                 .any(|r| *r == d || (d.ends_with('/') && r.starts_with(d.as_str())))
         });
-        let run = force || dep_ran || !s.is_fresh();
+        let run = force || s.forced || dep_ran || !s.is_fresh();
         if run {
             ran.push(&s.name);
         }
         out.push(run);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A step that is up to date: its output is newer than its input.
+    fn fresh_step(dir: &Path, name: &str) -> Step {
+        let input = dir.join(format!("{name}.in"));
+        let output = dir.join(format!("{name}.out"));
+        std::fs::write(&input, "").unwrap();
+        std::fs::write(&output, "").unwrap();
+        Step::new(name, name).fresh_when(vec![input], vec![output])
+    }
+
+    #[test]
+    fn forced_step_runs_alone_and_its_dependents_follow() {
+        let d = tempfile::tempdir().unwrap();
+        let mut p = Plan::default();
+        p.push(fresh_step(d.path(), "a"));
+        let mut b = fresh_step(d.path(), "b");
+        b.forced = true;
+        p.push(b);
+        p.push(fresh_step(d.path(), "c").after(&["b"]));
+        assert_eq!(steps_to_run(&p, false), vec![false, true, true]);
+        assert_eq!(steps_to_run(&p, true), vec![true, true, true]);
+    }
+
+    #[test]
+    fn a_missing_output_of_several_makes_the_step_stale() {
+        let d = tempfile::tempdir().unwrap();
+        let s = fresh_step(d.path(), "a");
+        let Freshness::Inputs {
+            inputs,
+            mut outputs,
+        } = s.freshness.clone()
+        else {
+            unreachable!()
+        };
+        outputs.push(d.path().join("missing.ko"));
+        assert!(s.is_fresh());
+        assert!(!Step::new("a", "a").fresh_when(inputs, outputs).is_fresh());
+    }
+
+    #[test]
+    fn requirements_of_up_to_date_steps_are_not_checked() {
+        let d = tempfile::tempdir().unwrap();
+        let missing = Need::Path(d.path().join("nope"));
+        let mut p = Plan::default();
+        p.push(fresh_step(d.path(), "a").require(missing.clone(), "get nope"));
+        assert!(p.unmet().is_none());
+        p.steps[0].forced = true;
+        assert_eq!(p.unmet().map(|r| r.hint.as_str()), Some("get nope"));
+        // A plan-wide requirement always counts.
+        let mut q = Plan::default();
+        q.require(d.path().join("nope"), "plan-wide");
+        assert_eq!(q.unmet().map(|r| r.hint.as_str()), Some("plan-wide"));
+    }
+
+    #[test]
+    fn needs_check_files_and_path() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("x_binary-arm64_Packages.lz4"), "").unwrap();
+        let named = |s: &str| Need::FileNamed {
+            dir: d.path().to_path_buf(),
+            contains: s.into(),
+        };
+        assert!(named("binary-arm64_Packages").holds());
+        assert!(!named("binary-armhf_Packages").holds());
+        assert!(Need::Program("sh".into()).holds());
+        assert!(!Need::Program("lkmc-no-such-program".into()).holds());
+        assert!(Need::Path(d.path().to_path_buf()).holds());
+    }
 }

@@ -24,7 +24,10 @@ pub fn exec(c: &Common, a: &BuildArgs) -> Result<i32> {
             continue;
         };
         let o = targets::BuildOpts::from_args(a, c.verbose);
-        let eo = super::exec_options(c, &l, a.force_rebuild);
+        // --force-rebuild is carried by the plan's steps (those of the named
+        // targets, see targets::plan), not by the executor, which would force
+        // every step of the dependencies too.
+        let eo = super::exec_options(c, &l, false);
         if a.download_dependencies {
             exec::run_plan(&targets::deps::plan(&l, &o, &names)?, &eo)?;
         }

@@ -9,7 +9,7 @@ use crate::arch::Arch;
 use crate::cli::{Emulator, GccWhich};
 use crate::command::{Cmd, mkdir_p};
 use crate::layout::Layout;
-use crate::plan::{Plan, Step};
+use crate::plan::{Need, Plan, Step};
 use crate::usage_error;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -112,6 +112,38 @@ struct Toolchain {
     libc: Libc,
     /// crosstool-NG's, whose newlib is built for its own float ABI.
     crosstool_ng: bool,
+}
+
+/// Debian's baremetal toolchain: the compiler and the C library file that
+/// gcc would otherwise fail on with little explanation (`cannot read spec
+/// file picolibc.specs`), with their packages. None for crosstool-NG's,
+/// which is a target of its own.
+fn debian_requirements(l: &Layout, t: &Toolchain) -> Vec<(Need, String)> {
+    if t.crosstool_ng {
+        return Vec::new();
+    }
+    let (gcc_pkg, lib, lib_pkg) = match t.libc {
+        Libc::Picolibc => (
+            "gcc-aarch64-linux-gnu",
+            "/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs",
+            "picolibc-aarch64-linux-gnu",
+        ),
+        Libc::Newlib => (
+            "gcc-arm-none-eabi",
+            "/usr/lib/arm-none-eabi/newlib/libc.a",
+            "libnewlib-arm-none-eabi",
+        ),
+    };
+    vec![
+        (
+            Need::Program(t.gcc.clone()),
+            super::install_hint(l, &t.gcc, gcc_pkg, "baremetal"),
+        ),
+        (
+            Need::Path(PathBuf::from(lib)),
+            super::install_hint(l, lib, lib_pkg, "baremetal"),
+        ),
+    ]
 }
 
 /// crosstool-NG's newlib toolchain when selected (or checked out), else
@@ -362,6 +394,10 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .collect();
     let mut lib =
         Step::new("baremetal/lib", "compiling the baremetal runtime").action(mkdir_p(&lib_dir));
+    let needs = debian_requirements(l, &t);
+    for (need, hint) in &needs {
+        lib = lib.require(need.clone(), hint.clone());
+    }
     for (src, obj) in runtime_sources(l, &t).iter().zip(&objects) {
         lib = lib.action(
             Cmd::new(&t.gcc)
@@ -378,22 +414,25 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         let image = image_for(l, &rel);
         let mut inputs = vec![l.repo.join(&rel)];
         inputs.extend(objects.iter().cloned());
+        let mut step = Step::new(
+            &format!("baremetal/{}", rel.with_extension("").display()),
+            format!("building {}", rel.display()),
+        );
+        for (need, hint) in &needs {
+            step = step.require(need.clone(), hint.clone());
+        }
         p.push(
-            Step::new(
-                &format!("baremetal/{}", rel.with_extension("").display()),
-                format!("building {}", rel.display()),
-            )
-            .action(mkdir_p(image.parent().expect("image has a parent")))
-            .action(
-                Cmd::new(&t.gcc)
-                    .args(cflags.iter())
-                    .args(lflags.iter())
-                    .line(["-o".to_string(), image.display().to_string()])
-                    .args(objects.iter().map(|o| o.display().to_string()))
-                    .arg_path(l.repo.join(&rel)),
-            )
-            .fresh_when(inputs, vec![image])
-            .after(&["baremetal/lib"]),
+            step.action(mkdir_p(image.parent().expect("image has a parent")))
+                .action(
+                    Cmd::new(&t.gcc)
+                        .args(cflags.iter())
+                        .args(lflags.iter())
+                        .line(["-o".to_string(), image.display().to_string()])
+                        .args(objects.iter().map(|o| o.display().to_string()))
+                        .arg_path(l.repo.join(&rel)),
+                )
+                .fresh_when(inputs, vec![image])
+                .after(&["baremetal/lib"]),
         );
     }
     Ok(p)

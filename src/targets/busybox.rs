@@ -14,7 +14,8 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let dl = l.download_dir();
     let deb_glob = format!("busybox-static_*_{}.deb", l.arch.debian_arch());
-    let step = Step::new("busybox", "fetching busybox-static for the guest")
+    let step = Step::new("busybox", "fetching busybox-static for the guest");
+    let step = super::require_apt_index(l, step, &package(c), "busybox")
         .action(mkdir_p(&dl))
         .action(Cmd::new("apt-get").arg("download").arg(package(c)).cwd(&dl))
         .action(mkdir_p(l.busybox_dir()))

@@ -19,7 +19,8 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .iter()
         .map(|p| format!("{p}:{}", l.arch.debian_arch()))
         .collect();
-    let step = Step::new("gdbserver", "fetching gdbserver for the guest")
+    let step = Step::new("gdbserver", "fetching gdbserver for the guest");
+    let step = super::require_apt_index(l, step, &debs[0], "gdbserver")
         .action(mkdir_p(&dl))
         .action(
             Cmd::new("apt-get")

@@ -2,12 +2,17 @@
 
 use super::Ctx;
 use crate::cli::GccWhich;
-use crate::command::{Action, Cmd, mkdir_p};
-use crate::plan::{Plan, Step};
+use crate::command::{Action, Cmd, mkdir_p, rm_rf};
+use crate::plan::{Need, Plan, Step};
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
 /// Unpacks Debian's linux-source tarball once into the output dir.
+///
+/// The tarball is unpacked into a temporary dir next to the tree and renamed
+/// into place, and the "unpacked" marker is written last: an interrupted
+/// unpack leaves no marker, so the next build unpacks again. Nothing outside
+/// the output dir is written or removed.
 pub fn source_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let mut p = Plan::default();
@@ -16,20 +21,42 @@ pub fn source_plan(c: &Ctx) -> Result<Plan> {
     }
     let src = l.linux_source_dir();
     let parent = src.parent().expect("source dir has a parent").to_path_buf();
-    let stamp = src.join(".lkmc-unpacked");
+    let top = src.file_name().expect("source dir has a name");
+    let tmp = parent.join(".lkmc-unpacking");
+    let stamp = source_stamp(c);
+    let tarball = l.linux_source_tarball();
+    let package = format!("linux-source-{}", crate::layout::DEBIAN_LINUX_VERSION);
+    let hint = super::install_hint(l, &tarball.display().to_string(), &package, "linux");
     p.push(
         Step::new("linux-source", "unpacking the kernel sources")
-            .action(mkdir_p(&parent))
+            // First, so that a tree left half replaced is never counted as done.
+            .action(Cmd::new("rm").arg("-f").arg_path(&stamp))
+            .action(rm_rf(&tmp))
+            .action(mkdir_p(&tmp))
             .action(
                 Cmd::new("tar")
                     .line(["-x", "-f"])
-                    .arg_path(l.linux_source_tarball())
-                    .line(["-C".to_string(), parent.display().to_string()]),
+                    .arg_path(&tarball)
+                    .line(["-C".to_string(), tmp.display().to_string()]),
             )
+            .action(rm_rf(&src))
+            .action(
+                Cmd::new("mv")
+                    .arg("-T")
+                    .arg_path(tmp.join(top))
+                    .arg_path(&src),
+            )
+            .action(Cmd::new("rmdir").arg_path(&tmp))
             .action(Cmd::new("touch").arg_path(&stamp))
+            .require(Need::Path(tarball), hint)
             .fresh_when(vec![], vec![stamp]),
     );
     Ok(p)
+}
+
+/// Written once the unpacked tree is in place.
+pub fn source_stamp(c: &Ctx) -> PathBuf {
+    c.l.linux_source_dir().join(".lkmc-unpacked")
 }
 
 /// `make` in the kernel tree with the arch, compiler and output dir set.
@@ -86,6 +113,18 @@ fn base_config_target(c: &Ctx) -> Result<&'static str> {
             "unknown --linux-config '{other}': use small (tinyconfig-based) or full (defconfig-based)"
         ),
     })
+}
+
+/// What kbuild runs besides make: the compiler, and the parser generators
+/// and calculator of its build scripts.
+fn require_tools(c: &Ctx, mut step: Step) -> Step {
+    for tool in ["flex", "bison", "bc"] {
+        step = step.require(
+            Need::Program(tool.into()),
+            super::install_hint(c.l, tool, tool, "linux"),
+        );
+    }
+    super::require_host_gcc(c.l, step, "linux")
 }
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
@@ -167,7 +206,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     inputs.extend(c.o.custom_config_file.iter().map(|f| absolute(f)));
     let stale_request =
         std::fs::read_to_string(&request_file).ok().as_deref() != Some(request.as_str());
-    config = config.after(&["linux-source"]);
+    config = require_tools(c, config.after(&["linux-source"]));
     if !stale_request && !c.o.clean {
         config = config.fresh_when(inputs, vec![build.join(".config")]);
     }
@@ -181,9 +220,12 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .env("KBUILD_BUILD_VERSION", "1")
         .env("KBUILD_BUILD_TIMESTAMP", "Thu Jan  1 00:00:00 UTC 1970");
     make = make.args(c.o.extra.iter());
-    let mut build_step = Step::new("linux", "building the kernel")
-        .action(make)
-        .after(&["linux-config"]);
+    let mut build_step = require_tools(
+        c,
+        Step::new("linux", "building the kernel")
+            .action(make)
+            .after(&["linux-config"]),
+    );
     // Debian's tarball never changes under us, so an existing kernel newer than
     // its .config is up to date; a checked-out submodule may have been edited,
     // and make decides.

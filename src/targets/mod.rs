@@ -14,9 +14,10 @@ pub mod qemu;
 pub mod rootfs;
 pub mod userland;
 
+use crate::arch::Arch;
 use crate::cli::{BuildArgs, GccWhich, QemuWhich, RootfsWhich};
 use crate::layout::Layout;
-use crate::plan::Plan;
+use crate::plan::{Need, Plan, Step};
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -28,7 +29,14 @@ pub struct BuildOpts {
     pub custom_config_file: Option<PathBuf>,
     pub linux_config: String,
     pub modules: Vec<String>,
+    /// Remove the build output first. `plan` sets it for the named targets
+    /// only (all of them with `with_deps`), so a target's plan sees it only
+    /// when it is to be cleaned.
     pub clean: bool,
+    /// Run every step of the named targets (all with `with_deps`).
+    pub force_rebuild: bool,
+    /// --clean and --force-rebuild reach the dependencies too.
+    pub with_deps: bool,
     pub verbose: bool,
     pub extra: Vec<String>,
     pub no_apt: bool,
@@ -43,6 +51,8 @@ impl BuildOpts {
             linux_config: a.linux_config.clone(),
             modules: a.modules.clone(),
             clean: a.clean,
+            force_rebuild: a.force_rebuild,
+            with_deps: a.with_deps,
             verbose,
             extra: a.extra.clone(),
             no_apt: a.no_apt,
@@ -347,15 +357,103 @@ pub fn resolve(targets: &[String], l: &Layout) -> Result<Vec<&'static str>> {
     Ok(seen)
 }
 
-pub fn plan(targets: &[String], l: &Layout, o: &BuildOpts) -> Result<Plan> {
-    let ctx = Ctx { l, o };
-    let mut p = Plan::default();
-    for name in resolve(targets, l)? {
-        if let Some(f) = target(name)?.plan {
-            p.extend(f(&ctx)?);
+/// The targets that --clean and --force-rebuild apply to: the named ones,
+/// where an aggregate (which has no steps of its own) names everything it
+/// pulls in; with --with-deps, their dependencies too.
+pub fn named_targets(targets: &[String], l: &Layout, with_deps: bool) -> Result<Vec<&'static str>> {
+    if with_deps {
+        return resolve(targets, l);
+    }
+    let mut v = Vec::new();
+    for t in targets {
+        let found = target(t)?;
+        let names = match found.plan {
+            Some(_) => vec![found.name],
+            None => resolve(std::slice::from_ref(t), l)?,
+        };
+        for n in names {
+            if !v.contains(&n) {
+                v.push(n);
+            }
         }
     }
+    Ok(v)
+}
+
+/// The steps that build `targets` and their dependencies, in order. Cleaning
+/// and forcing apply to `named_targets` only.
+pub fn plan(targets: &[String], l: &Layout, o: &BuildOpts) -> Result<Plan> {
+    let named = named_targets(targets, l, o.with_deps)?;
+    let mut p = Plan::default();
+    for name in resolve(targets, l)? {
+        let Some(f) = target(name)?.plan else {
+            continue;
+        };
+        let is_named = named.contains(&name);
+        let scoped = BuildOpts {
+            clean: o.clean && is_named,
+            ..o.clone()
+        };
+        let mut sub = f(&Ctx { l, o: &scoped })?;
+        if o.force_rebuild && is_named {
+            sub.force_all();
+        }
+        p.extend(sub);
+    }
     Ok(p)
+}
+
+/// What to tell a user who lacks a file of Debian package `pkg`, which
+/// `lkmc build -D` installs for `target`.
+pub fn install_hint(l: &Layout, what: &str, pkg: &str, target: &str) -> String {
+    format!(
+        "{what} is missing: it comes from the Debian package {pkg}; install it with \
+         `apt-get install {pkg}`, or let lkmc install what {target} needs: \
+         `lkmc build -D --arch {} {target}`",
+        l.arch
+    )
+}
+
+/// `apt-get download PKG:ARCH` needs apt's package index for the guest's
+/// Debian arch, which `lkmc build -D` sets up (dpkg --add-architecture, apt-get
+/// update). Checked as a file of /var/lib/apt/lists.
+pub fn require_apt_index(l: &Layout, step: Step, package: &str, target: &str) -> Step {
+    let arch = l.arch.debian_arch();
+    let hint = format!(
+        "{package} cannot be downloaded: apt has no package index for {arch}; \
+         let lkmc add the architecture and update the index: `lkmc build -D --arch {} {target}` \
+         (or `dpkg --add-architecture {arch} && apt-get update`)",
+        l.arch
+    );
+    step.require(
+        Need::FileNamed {
+            dir: "/var/lib/apt/lists".into(),
+            contains: format!("_binary-{arch}_Packages"),
+        },
+        hint,
+    )
+}
+
+/// The Debian package of the host's compiler for the guest arch (the
+/// `GccWhich::Host` toolchain).
+pub fn host_gcc_package(l: &Layout) -> String {
+    if Arch::host() == Some(l.arch) {
+        "gcc".into()
+    } else {
+        format!("gcc-{}", l.arch.debian_prefix().replace('_', "-"))
+    }
+}
+
+/// With the host toolchain, Debian's cross compiler must be on PATH for a
+/// step that builds for the guest (make runs it, so its own error would be
+/// lost in the log). Other toolchains are targets of their own.
+pub fn require_host_gcc(l: &Layout, step: Step, target: &str) -> Step {
+    if l.gcc_which != GccWhich::Host {
+        return step;
+    }
+    let gcc = format!("{}gcc", l.cross_prefix());
+    let hint = install_hint(l, &gcc, &host_gcc_package(l), target);
+    step.require(Need::Program(gcc), hint)
 }
 
 pub fn list_targets(l: &Layout) -> String {
@@ -369,4 +467,145 @@ pub fn list_targets(l: &Layout) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use crate::plan::Requirement;
+    use clap::Parser;
+
+    fn layout(arch: Arch) -> Layout {
+        let cli = Cli::parse_from(["lkmc", "--out-dir", "/nonexistent/lkmc-out", "build"]);
+        Layout::new(&cli.common, arch)
+    }
+
+    fn plan_of(arch: Arch, target: &str) -> Plan {
+        let l = layout(arch);
+        plan(&[target.to_string()], &l, &BuildOpts::defaults()).unwrap()
+    }
+
+    /// The requirements of the step named `step`.
+    fn needs<'a>(p: &'a Plan, step: &str) -> &'a [Requirement] {
+        &p.steps
+            .iter()
+            .find(|s| s.name == step)
+            .unwrap_or_else(|| panic!("no step {step}"))
+            .requires
+    }
+
+    fn hint_for<'a>(reqs: &'a [Requirement], need: &Need) -> &'a str {
+        &reqs
+            .iter()
+            .find(|r| &r.need == need)
+            .unwrap_or_else(|| panic!("{need:?} not required: {reqs:?}"))
+            .hint
+    }
+
+    #[test]
+    fn aggregates_name_what_they_pull_in_and_others_only_themselves() {
+        let l = layout(Arch::Aarch64);
+        let named = |t: &[&str], deps: bool| {
+            let t: Vec<String> = t.iter().map(|s| s.to_string()).collect();
+            named_targets(&t, &l, deps).unwrap()
+        };
+        assert_eq!(named(&["modules"], false), vec!["modules"]);
+        assert!(named(&["modules"], true).contains(&"linux"));
+        let quick = named(&["quick"], false);
+        for t in ["linux", "modules", "userland", "busybox", "rootfs"] {
+            assert!(quick.contains(&t), "{quick:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_named_targets_are_forced() {
+        let l = layout(Arch::Aarch64);
+        let o = BuildOpts {
+            force_rebuild: true,
+            ..BuildOpts::defaults()
+        };
+        let p = plan(&["modules".into()], &l, &o).unwrap();
+        for s in &p.steps {
+            assert_eq!(s.forced, s.name == "modules", "{}", s.name);
+        }
+        let o = BuildOpts {
+            with_deps: true,
+            ..o
+        };
+        let p = plan(&["modules".into()], &l, &o).unwrap();
+        assert!(p.steps.iter().all(|s| s.forced));
+    }
+
+    #[test]
+    fn baremetal_requires_debian_toolchain_and_c_library() {
+        let p = plan_of(Arch::Aarch64, "baremetal");
+        for step in ["baremetal/lib", "baremetal/baremetal/hello"] {
+            let reqs = needs(&p, step);
+            let specs = Need::Path("/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs".into());
+            let hint = hint_for(reqs, &specs);
+            assert!(hint.contains("picolibc-aarch64-linux-gnu"), "{hint}");
+            assert!(
+                hint.contains("`lkmc build -D --arch aarch64 baremetal`"),
+                "{hint}"
+            );
+            let gcc = hint_for(reqs, &Need::Program("aarch64-linux-gnu-gcc".into()));
+            assert!(gcc.contains("gcc-aarch64-linux-gnu"), "{gcc}");
+        }
+        let p = plan_of(Arch::Arm, "baremetal");
+        let reqs = needs(&p, "baremetal/lib");
+        let newlib = hint_for(
+            reqs,
+            &Need::Path("/usr/lib/arm-none-eabi/newlib/libc.a".into()),
+        );
+        assert!(newlib.contains("libnewlib-arm-none-eabi"), "{newlib}");
+        let gcc = hint_for(reqs, &Need::Program("arm-none-eabi-gcc".into()));
+        assert!(gcc.contains("gcc-arm-none-eabi"), "{gcc}");
+    }
+
+    #[test]
+    fn guest_builds_require_the_cross_compiler_and_packages() {
+        let p = plan_of(Arch::Arm, "rootfs");
+        let gcc = Need::Program("arm-linux-gnueabihf-gcc".into());
+        for step in ["linux-config", "linux", "modules", "userland/c/hello"] {
+            let hint = hint_for(needs(&p, step), &gcc);
+            assert!(hint.contains("gcc-arm-linux-gnueabihf"), "{hint}");
+            assert!(hint.contains("lkmc build -D --arch arm"), "{hint}");
+        }
+        let libc = hint_for(
+            needs(&p, "userland/c/hello"),
+            &Need::Path("/usr/arm-linux-gnueabihf/lib/libc.a".into()),
+        );
+        assert!(libc.contains("libc6-dev-armhf-cross"), "{libc}");
+        let index = hint_for(
+            needs(&p, "busybox"),
+            &Need::FileNamed {
+                dir: "/var/lib/apt/lists".into(),
+                contains: "_binary-armhf_Packages".into(),
+            },
+        );
+        assert!(index.contains("busybox-static:armhf"), "{index}");
+        assert!(
+            index.contains("lkmc build -D --arch arm busybox"),
+            "{index}"
+        );
+    }
+
+    #[test]
+    fn kernel_tarball_is_required_to_unpack_it() {
+        let l = layout(Arch::Aarch64);
+        if !l.linux_source_is_tarball() {
+            return;
+        }
+        let p = plan_of(Arch::Aarch64, "linux-source");
+        let hint = hint_for(
+            needs(&p, "linux-source"),
+            &Need::Path(l.linux_source_tarball()),
+        );
+        assert!(hint.contains("linux-source-6.1"), "{hint}");
+        assert!(
+            hint.contains("lkmc build -D --arch aarch64 linux"),
+            "{hint}"
+        );
+    }
 }

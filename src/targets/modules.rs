@@ -46,11 +46,64 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     if c.o.verbose {
         make = make.arg("V=1");
     }
-    step = step
+    // Every module Kbuild makes is an output: one deleted is rebuilt.
+    let mut outputs = vec![build.join("modules.order")];
+    outputs.extend(
+        expected_modules(c, &files)
+            .iter()
+            .map(|m| build.join(format!("{m}.ko"))),
+    );
+    step = super::require_host_gcc(l, step, "modules")
         .action(make.arg("modules"))
         .after(&["linux"])
-        .fresh_when(vec![src, l.vmlinux()], vec![build.join("modules.order")]);
+        .fresh_when(vec![src, l.vmlinux()], outputs);
     let mut p = Plan::default();
     p.push(step);
     Ok(p)
+}
+
+/// The modules the build makes, by name: those of --module, else every
+/// kernel_modules/*.c less the x86-only ones on other archs (Kbuild's
+/// `lkmc_x86_only`, read from kernel_modules/Kbuild so the list lives there).
+pub fn expected_modules(c: &Ctx, files: &[String]) -> Vec<String> {
+    if !c.o.modules.is_empty() {
+        return c.o.modules.clone();
+    }
+    let kbuild =
+        std::fs::read_to_string(c.l.kernel_modules_source_dir().join("Kbuild")).unwrap_or_default();
+    let x86_only = x86_only_modules(&kbuild);
+    let is_x86 = c.l.arch.linux_arch() == "x86";
+    files
+        .iter()
+        .filter(|f| !f.ends_with(".mod.c"))
+        .filter_map(|f| f.strip_suffix(".c"))
+        .filter(|m| is_x86 || !x86_only.iter().any(|x| x == m))
+        .map(String::from)
+        .collect()
+}
+
+/// The names in Kbuild's `lkmc_x86_only := a.o b.o` line.
+fn x86_only_modules(kbuild: &str) -> Vec<String> {
+    kbuild
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("lkmc_x86_only"))
+        .filter_map(|rest| rest.trim_start().strip_prefix(":="))
+        .flat_map(|objs| objs.split_whitespace())
+        .filter_map(|o| o.strip_suffix(".o"))
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kbuild_x86_only_line_is_read() {
+        let kbuild = "lkmc_all := x\nlkmc_x86_only := float.o ring0.o\nobj-m += y\n";
+        assert_eq!(x86_only_modules(kbuild), vec!["float", "ring0"]);
+        let repo = crate::layout::find_repo();
+        let real = std::fs::read_to_string(repo.join("kernel_modules/Kbuild")).unwrap();
+        assert!(!x86_only_modules(&real).is_empty());
+    }
 }

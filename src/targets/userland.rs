@@ -2,8 +2,10 @@
 //! the rootfs and run under QEMU user mode as they are), or for the host.
 
 use super::Ctx;
+use crate::arch::Arch;
+use crate::cli::GccWhich;
 use crate::command::{Cmd, mkdir_p};
-use crate::plan::{Plan, Step};
+use crate::plan::{Need, Plan, Step};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
@@ -49,7 +51,43 @@ fn compile(gcc: &str, src_root: &Path, rel: &Path, out: &Path, static_: bool, c:
     cmd
 }
 
-fn plan_with(c: &Ctx, gcc: &str, build_dir: &Path, static_: bool, prefix: &str) -> Result<Plan> {
+/// The guest's compiler and its static C library, with the host toolchain:
+/// without the library the link fails on `cannot find -lc`.
+fn guest_requirements(c: &Ctx) -> Vec<(Need, String)> {
+    let l = c.l;
+    if l.gcc_which != GccWhich::Host {
+        return Vec::new();
+    }
+    let gcc = format!("{}gcc", l.cross_prefix());
+    let prefix = l.arch.debian_prefix();
+    let (libc, pkg) = if Arch::host() == Some(l.arch) {
+        (format!("/usr/lib/{prefix}/libc.a"), "libc6-dev".to_string())
+    } else {
+        (
+            format!("/usr/{prefix}/lib/libc.a"),
+            format!("libc6-dev-{}-cross", l.arch.debian_arch()),
+        )
+    };
+    vec![
+        (
+            Need::Program(gcc.clone()),
+            super::install_hint(l, &gcc, &super::host_gcc_package(l), "userland"),
+        ),
+        (
+            Need::Path(PathBuf::from(&libc)),
+            super::install_hint(l, &libc, &pkg, "userland"),
+        ),
+    ]
+}
+
+fn plan_with(
+    c: &Ctx,
+    gcc: &str,
+    build_dir: &Path,
+    static_: bool,
+    prefix: &str,
+    needs: &[(Need, String)],
+) -> Result<Plan> {
     let src_root = c.l.userland_source_dir();
     let mut p = Plan::default();
     if c.o.clean {
@@ -61,7 +99,11 @@ fn plan_with(c: &Ctx, gcc: &str, build_dir: &Path, static_: bool, prefix: &str) 
     for rel in sources(&src_root) {
         let out = output_for(build_dir, &rel);
         let name = format!("{prefix}{}", rel.with_extension("").display());
-        let step = Step::new(&name, format!("compiling userland/{}", rel.display()))
+        let mut step = Step::new(&name, format!("compiling userland/{}", rel.display()));
+        for (need, hint) in needs {
+            step = step.require(need.clone(), hint.clone());
+        }
+        let step = step
             .action(mkdir_p(out.parent().expect("output has a parent")))
             .action(compile(gcc, &src_root, &rel, &out, static_, c))
             .fresh_when(vec![src_root.join(&rel)], vec![out]);
@@ -73,12 +115,19 @@ fn plan_with(c: &Ctx, gcc: &str, build_dir: &Path, static_: bool, prefix: &str) 
 /// Guest programs, static, with the selected cross compiler.
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let gcc = format!("{}gcc", c.l.cross_prefix());
-    plan_with(c, &gcc, &c.l.userland_build_dir(), true, "userland/")
+    plan_with(
+        c,
+        &gcc,
+        &c.l.userland_build_dir(),
+        true,
+        "userland/",
+        &guest_requirements(c),
+    )
 }
 
 /// Host programs for `--emulator native`.
 pub fn host_plan(c: &Ctx) -> Result<Plan> {
-    plan_with(c, "gcc", &host_build_dir(c.l), false, "userland-host/")
+    plan_with(c, "gcc", &host_build_dir(c.l), false, "userland-host/", &[])
 }
 
 pub fn host_build_dir(l: &crate::layout::Layout) -> PathBuf {
