@@ -34,7 +34,8 @@
  *   ERANGE  the integer does not fit in a pid_t, or is -2147483648
  *   ESRCH   <pid>: no such task, or it has already exited (a zombie counts as
  *           exited)
- *   EEXIST  <pid>: the task is already tracked (the entry is left as it is)
+ *   EEXIST  <pid>: the task is already tracked (the entry is left as it is),
+ *           or the file name is still taken (see "A file name" below)
  *   ENOENT  -<pid>: that PID is not tracked
  *   ENOMEM  out of memory
  *
@@ -43,18 +44,29 @@
  * exported (and tracing is off in this kernel), and the course forbids
  * kprobes. So a kernel thread, ase_reaper, checks every tracked task each
  * check_ms milliseconds (module parameter, default 100; a change applies
- * from the next period) and removes the files of those that exited; an entry
- * of an exited task lives at most about check_ms. In addition a read checks the task itself: if it exited, the read
- * fails with ENOENT and wakes the reaper, which removes the file right away.
- * Once the file is removed, open() fails with ENOENT. A file that was already
- * open when its entry went away reads EIO (procfs does that, not us).
+ * from the next period) and removes the files of those that exited. open()
+ * and read() check the task too, so that the course's example holds at
+ * once, whatever the reaper's period:
+ *   - open() of the file of an exited task fails with ENOENT;
+ *   - a file opened while the task was alive reads ENOENT once the task has
+ *     exited, on every read, until it is closed: the file of an exited task
+ *     is removed only when nobody has it open (its last close wakes the
+ *     reaper), never under an open reader.
+ * Only `-<pid>` and rmmod remove a file that is open; further reads of it
+ * then fail with EIO (procfs does that once the entry is gone).
  *
  * Locking and lifetime.
  *  - ase_lock (a mutex) protects the hash table and the creation and removal
  *    of the files in /proc/ase. It is taken by writers of /proc/ase_cmd, by
- *    the reaper and on unload, never by readers, so proc_remove() may be
- *    called with it held: proc_remove() sleeps until readers inside the
- *    file's operations have left, and those readers never wait for ase_lock.
+ *    the reaper and on unload, never by open, read or close, so
+ *    proc_remove() may be called with it held: proc_remove() sleeps until
+ *    callers inside the file's operations have left and calls our release
+ *    for files still open, and none of those wait for ase_lock.
+ *  - Each entry has a spinlock of its own for its open count and its dead
+ *    flag. dead goes from false to true once, when someone sees the task
+ *    exited; open() counts itself only while dead is false. So once the
+ *    reaper saw dead with no opener under that lock, nobody can open the
+ *    file any more and it may remove it.
  *  - A reader uses the entry given as the file's private data. That is safe
  *    because an entry is freed only after proc_remove() of its file returned,
  *    and procfs runs no operation of a removed file.
@@ -63,7 +75,11 @@
  *    number is reused by a new task, that task gets a new struct pid, so
  *    pid_task() on ours returns NULL and the old task is seen as exited.
  *    Task references are short: get_pid_task()/put_task_struct() in the read
- *    path, pid_task() under rcu_read_lock() in the reaper.
+ *    path, pid_task() under rcu_read_lock() elsewhere.
+ *  - A file name is taken as long as its entry exists. Tracking a number
+ *    whose name is still taken by another struct pid (an exited task whose
+ *    file is still open, or a live task of another PID namespace with the
+ *    same number) fails with EEXIST.
  */
 #include <linux/hashtable.h>
 #include <linux/kernel.h>
@@ -77,6 +93,7 @@
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
@@ -92,6 +109,9 @@ struct ase_entry {
 	struct pid *pid;	/* reference held until the entry is freed */
 	pid_t nr;		/* the number written, also the file name */
 	struct proc_dir_entry *pde;
+	spinlock_t lock;	/* protects opens and dead */
+	unsigned int opens;	/* open files of pde */
+	bool dead;		/* the task was seen exited; never goes back */
 };
 
 /* 2^10 buckets: short chains even with thousands of tracked tasks. */
@@ -107,6 +127,17 @@ static bool ase_task_alive(const struct task_struct *task)
 {
 	/* exit_state is set once the task is a zombie or dead. */
 	return task && !READ_ONCE(task->exit_state);
+}
+
+/* Whether the task behind @pid is alive; callable under a spinlock. */
+static bool ase_pid_alive(struct pid *pid)
+{
+	bool alive;
+
+	rcu_read_lock();
+	alive = ase_task_alive(pid_task(pid, PIDTYPE_PID));
+	rcu_read_unlock();
+	return alive;
 }
 
 /* A reference to the task behind @pid, or NULL if it has exited. */
@@ -145,18 +176,64 @@ static void ase_kick_reaper(void)
 	wake_up(&ase_reaper_wq);
 }
 
-static int ase_show(struct seq_file *m, void *v)
+/*
+ * Mark @e dead if its task has exited. Returns true if the entry is dead and
+ * nobody has its file open: the reaper may remove it. Caller holds e->lock.
+ */
+static bool ase_check_dead_locked(struct ase_entry *e)
+{
+	lockdep_assert_held(&e->lock);
+	if (!e->dead && !ase_pid_alive(e->pid))
+		e->dead = true;
+	return e->dead && !e->opens;
+}
+
+/* Readers saw the task exited: from now on the file reads ENOENT. */
+static void ase_mark_dead(struct ase_entry *e)
+{
+	spin_lock(&e->lock);
+	e->dead = true;
+	spin_unlock(&e->lock);
+}
+
+/*
+ * One record, at position 0. Once the task has exited, every read fails with
+ * ENOENT, whatever the position, until the file is closed: our file is open,
+ * so the reaper leaves the entry alone, and the last close wakes it.
+ */
+static void *ase_seq_start(struct seq_file *m, loff_t *pos)
+{
+	struct ase_entry *e = m->private;
+
+	if (READ_ONCE(e->dead) || !ase_pid_alive(e->pid)) {
+		ase_mark_dead(e);
+		return ERR_PTR(-ENOENT);
+	}
+	return *pos ? NULL : SEQ_START_TOKEN;
+}
+
+static void *ase_seq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return NULL;
+}
+
+static void ase_seq_stop(struct seq_file *m, void *v)
+{
+}
+
+static int ase_seq_show(struct seq_file *m, void *v)
 {
 	/* Valid here: the entry is freed only after its file is removed. */
-	const struct ase_entry *e = m->private;
+	struct ase_entry *e = m->private;
 	struct task_struct *task;
 	unsigned int cpu;
 	u64 runtime;
 
 	task = ase_get_live_task(e->pid);
 	if (!task) {
-		/* Cannot remove our own file from inside its read: ask the reaper. */
-		ase_kick_reaper();
+		/* It exited since ase_seq_start() looked. */
+		ase_mark_dead(e);
 		return -ENOENT;
 	}
 	runtime = ase_runtime(task);
@@ -165,6 +242,71 @@ static int ase_show(struct seq_file *m, void *v)
 	seq_printf(m, "pid=%d runtime_ns=%llu cpu=%u\n", e->nr, runtime, cpu);
 	return 0;
 }
+
+static const struct seq_operations ase_seq_ops = {
+	.start = ase_seq_start,
+	.next = ase_seq_next,
+	.stop = ase_seq_stop,
+	.show = ase_seq_show,
+};
+
+/* Uncount an open file; the last close of a dead entry wakes the reaper. */
+static void ase_put_open(struct ase_entry *e)
+{
+	bool reap;
+
+	spin_lock(&e->lock);
+	e->opens--;
+	reap = e->dead && !e->opens;
+	spin_unlock(&e->lock);
+	if (reap)
+		ase_kick_reaper();
+}
+
+static int ase_open(struct inode *inode, struct file *file)
+{
+	struct ase_entry *e = pde_data(inode);
+	bool ok, reap;
+	int ret;
+
+	spin_lock(&e->lock);
+	reap = ase_check_dead_locked(e);
+	ok = !e->dead;
+	if (ok)
+		e->opens++;
+	spin_unlock(&e->lock);
+	if (!ok) {
+		/* The task has exited: the file will go, as if it were gone. */
+		if (reap)
+			ase_kick_reaper();
+		return -ENOENT;
+	}
+	ret = seq_open(file, &ase_seq_ops);
+	if (ret) {
+		ase_put_open(e);
+		return ret;
+	}
+	((struct seq_file *)file->private_data)->private = e;
+	return 0;
+}
+
+/*
+ * Called on the last close of a file, or by proc_remove() for a file still
+ * open (-<pid>, rmmod): must not take ase_lock, which proc_remove()'s callers
+ * hold.
+ */
+static int ase_release(struct inode *inode, struct file *file)
+{
+	ase_put_open(pde_data(inode));
+	return seq_release(inode, file);
+}
+
+static const struct proc_ops ase_file_ops = {
+	.proc_open = ase_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_lseek = seq_lseek,
+	.proc_release = ase_release,
+};
 
 static struct ase_entry *ase_find(pid_t nr)
 {
@@ -216,23 +358,32 @@ static int ase_track(pid_t nr)
 	}
 	e->pid = pid;
 	e->nr = nr;
+	spin_lock_init(&e->lock);
 	snprintf(name, sizeof(name), "%d", nr);
 
 	mutex_lock(&ase_lock);
 	old = ase_find(nr);
-	if (old && old->pid == pid) {
-		ret = -EEXIST;
-		goto out_unlock;
-	}
-	/*
-	 * Same number, other struct pid: the old task exited and its number
-	 * was reused before the reaper ran. Drop the stale entry, which also
-	 * frees the file name.
-	 */
-	if (old)
+	if (old) {
+		bool reap;
+
+		/*
+		 * Same number, other struct pid: either the old task exited and
+		 * its number was reused before the reaper ran, or the old one is
+		 * a task of another PID namespace. The name is free only in the
+		 * first case, and only if nobody has the old file open.
+		 */
+		spin_lock(&old->lock);
+		reap = old->pid != pid && ase_check_dead_locked(old);
+		spin_unlock(&old->lock);
+		if (!reap) {
+			ret = -EEXIST;
+			goto out_unlock;
+		}
 		ase_destroy(old);
-	e->pde = proc_create_single_data(name, 0444, ase_dir, ase_show, e);
+	}
+	e->pde = proc_create_data(name, 0444, ase_dir, &ase_file_ops, e);
 	if (!e->pde) {
+		/* Not a name clash: every name in /proc/ase is in the table. */
 		ret = -ENOMEM;
 		goto out_unlock;
 	}
@@ -293,20 +444,21 @@ static const struct proc_ops ase_cmd_ops = {
 	.proc_write = ase_cmd_write,
 };
 
-/* Remove the entries of tasks that have exited. */
+/* Remove the entries of tasks that have exited, unless their file is open. */
 static void ase_reap(void)
 {
 	struct hlist_node *tmp;
 	struct ase_entry *e;
-	bool alive;
+	bool reap;
 	int bkt;
 
 	mutex_lock(&ase_lock);
 	hash_for_each_safe(ase_table, bkt, tmp, e, node) {
-		rcu_read_lock();
-		alive = ase_task_alive(pid_task(e->pid, PIDTYPE_PID));
-		rcu_read_unlock();
-		if (!alive)
+		spin_lock(&e->lock);
+		reap = ase_check_dead_locked(e);
+		spin_unlock(&e->lock);
+		/* Nobody can open it now: dead stays set, open() checks it. */
+		if (reap)
 			ase_destroy(e);
 	}
 	mutex_unlock(&ase_lock);

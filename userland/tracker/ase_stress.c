@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ase_stress [-n THREADS] [-w WRITERS] [-r READERS] [-t CHURN_MS] [-k]
+ * ase_stress [-n THREADS] [-w WRITERS] [-r READERS] [-t CHURN_MS] [-h HOLD_MS] [-k]
  *
  * Stress test for the tracker module (kernel_modules/tracker.c), which must be
  * loaded. Threads are cheap tasks, so the tracked tasks are threads of this
@@ -10,12 +10,20 @@
  *     starting at another victim: every TID must be tracked exactly once, all
  *     other writes must fail with EEXIST.
  *  3. /proc/ase must list every victim.
- *  4. For CHURN_MS (default 3000): writers track (+tid) and untrack (-tid)
- *     random victims, READERS threads (default 4) read random /proc/ase files
- *     and list the directory, while half of the victims exit one by one.
+ *  4. For CHURN_MS (default 3000): writers track (+tid) random victims and
+ *     untrack (-tid) random victims of the quarter numbered 3 mod 4 (which
+ *     never exit), READERS threads (default 4) read random /proc/ase files
+ *     (open, read, seek back, read again, close) and list the directory,
+ *     while the even-numbered half of the victims exit one by one.
  *     Accepted results: +tid OK, EEXIST or ESRCH; -tid OK or ENOENT; a read
- *     returns one well-formed line for the right pid, or fails with ENOENT
- *     (EIO if the entry went away while the file was open).
+ *     returns one well-formed line for the right pid, or fails with ENOENT.
+ *     EIO (or EINVAL from the lseek, which procfs answers on a removed
+ *     entry) is accepted only for a victim that may have been untracked
+ *     while its file was open (-tid removes an open file; the task's exit
+ *     must not): on any other victim, including all that exit, it is a
+ *     failure. A read that fails with ENOENT keeps the file open HOLD_MS
+ *     (default 20) more milliseconds and reads again: ENOENT again, or EIO
+ *     only for a victim that may have been untracked meanwhile.
  *  5. Within 2 s every exited victim's file must be gone (and not listed);
  *     tracking every live victim again gives OK or EEXIST and their files
  *     read well-formed lines.
@@ -53,12 +61,12 @@ struct victim {
 };
 
 static struct victim *victims;
-static int nvictims = 1024, nwriters = 4, nreaders = 4, churn_ms = 3000;
+static int nvictims = 1024, nwriters = 4, nreaders = 4, churn_ms = 3000, hold_ms = 20;
 static long ncpus;
 static atomic_int churning;
 static atomic_long errors;
 static atomic_long n_track_ok, n_eexist, n_esrch, n_untrack_ok, n_enoent;
-static atomic_long n_read_ok, n_read_enoent, n_read_eio, n_listings;
+static atomic_long n_read_ok, n_read_enoent, n_read_eio_untracked, n_listings;
 
 static void failure(const char *fmt, ...)
 {
@@ -115,27 +123,66 @@ static int ase_read(int tid)
 	unsigned long long runtime;
 	unsigned int cpu;
 	ssize_t len;
-	int fd, pid;
+	int fd, pid, i;
 
 	snprintf(path, sizeof(path), DIR_PATH "/%d", tid);
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return errno;
-	len = read(fd, buf, sizeof(buf) - 1);
-	if (len < 0) {
-		int err = errno;
+	/* Twice: the task may exit, and the reaper run, before either read. */
+	for (i = 0; i < 2; i++) {
+		off_t off = lseek(fd, 0, SEEK_SET);
 
-		close(fd);
-		return err;
+		if (off != 0) {
+			int err = errno;
+
+			/*
+			 * procfs answers EINVAL to lseek on a removed entry where
+			 * read says EIO: count it as EIO.
+			 */
+			if (off > 0 || err != EINVAL)
+				failure("%s: lseek to 0 gave %lld: %s", path, (long long)off,
+					errno_name(err));
+			close(fd);
+			return off < 0 && err == EINVAL ? EIO : -1;
+		}
+		len = read(fd, buf, sizeof(buf) - 1);
+		if (len < 0) {
+			int err = errno;
+
+			/*
+			 * The task has exited: the file stays, reading ENOENT,
+			 * as long as it is open, whatever the reaper does
+			 * meanwhile. Keep it open HOLD_MS and read it again.
+			 */
+			if (err == ENOENT && hold_ms) {
+				sleep_us(hold_ms * 1000L);
+				if (lseek(fd, 0, SEEK_SET) != 0)
+					err = errno == EINVAL ? EIO : errno;
+				else if (read(fd, buf, sizeof(buf) - 1) >= 0)
+					err = -2;
+				else
+					err = errno;
+				/* Only an exiting victim reads ENOENT: never untracked. */
+				if (err != ENOENT) {
+					failure("%s: read ENOENT, then %s %d ms later, still open",
+						path, err == -2 ? "a line" : errno_name(err), hold_ms);
+					err = -1;
+				}
+			}
+			close(fd);
+			return err;
+		}
+		buf[len] = '\0';
+		if (sscanf(buf, "pid=%d runtime_ns=%llu cpu=%u%c", &pid, &runtime, &cpu, &nl) != 4 ||
+		    nl != '\n' || strchr(buf, '\n') != buf + len - 1 || pid != tid ||
+		    cpu >= ncpus) {
+			failure("%s: bad content '%s'", path, buf);
+			close(fd);
+			return -1;
+		}
 	}
 	close(fd);
-	buf[len] = '\0';
-	if (sscanf(buf, "pid=%d runtime_ns=%llu cpu=%u%c", &pid, &runtime, &cpu, &nl) != 4 ||
-	    nl != '\n' || strchr(buf, '\n') != buf + len - 1 || pid != tid ||
-	    cpu >= ncpus) {
-		failure("%s: bad content '%s'", path, buf);
-		return -1;
-	}
 	return 0;
 }
 
@@ -220,10 +267,15 @@ static void *churn_writer_fn(void *arg)
 	int fd = open_cmd();
 
 	while (atomic_load(&churning)) {
-		int tid = victims[rand_r(&seed) % nvictims].tid;
+		int i = rand_r(&seed) % nvictims, tid = victims[i].tid;
 		int err;
 
 		if (rand_r(&seed) % 4 == 0) {
+			/* Only victims numbered 3 mod 4 are ever untracked. */
+			i |= 3;
+			if (i >= nvictims)
+				i = 3;
+			tid = victims[i].tid;
 			err = ase_cmd(fd, -tid);
 			if (!err)
 				atomic_fetch_add(&n_untrack_ok, 1);
@@ -253,7 +305,7 @@ static void *churn_reader_fn(void *arg)
 	unsigned int i = 0;
 
 	while (atomic_load(&churning)) {
-		int tid = victims[rand_r(&seed) % nvictims].tid;
+		int v = rand_r(&seed) % nvictims, tid = victims[v].tid;
 		int err, *names;
 
 		if (++i % 32 == 0) {
@@ -266,8 +318,11 @@ static void *churn_reader_fn(void *arg)
 			atomic_fetch_add(&n_read_ok, 1);
 		else if (err == ENOENT)
 			atomic_fetch_add(&n_read_enoent, 1);
+		else if (err == EIO && v % 4 == 3)
+			atomic_fetch_add(&n_read_eio_untracked, 1);
 		else if (err == EIO)
-			atomic_fetch_add(&n_read_eio, 1);
+			failure("read %d: EIO, but this victim is never untracked%s", tid,
+				v % 2 ? "" : " (its exit must give ENOENT)");
 		else if (err > 0)
 			failure("read %d: %s", tid, errno_name(err));
 	}
@@ -300,7 +355,7 @@ int main(int argc, char **argv)
 	pthread_attr_t attr;
 	long waited_ms;
 
-	while ((opt = getopt(argc, argv, "n:w:r:t:k")) != -1) {
+	while ((opt = getopt(argc, argv, "n:w:r:t:h:k")) != -1) {
 		switch (opt) {
 		case 'n':
 			nvictims = atoi(optarg);
@@ -314,16 +369,19 @@ int main(int argc, char **argv)
 		case 't':
 			churn_ms = atoi(optarg);
 			break;
+		case 'h':
+			hold_ms = atoi(optarg);
+			break;
 		case 'k':
 			keep = 1;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-n THREADS] [-w WRITERS] [-r READERS] [-t CHURN_MS] [-k]\n",
+			fprintf(stderr, "usage: %s [-n THREADS] [-w WRITERS] [-r READERS] [-t CHURN_MS] [-h HOLD_MS] [-k]\n",
 				argv[0]);
 			return 2;
 		}
 	}
-	if (nvictims < 2 || nwriters < 1 || nreaders < 1 || churn_ms < 0) {
+	if (nvictims < 4 || nwriters < 1 || nreaders < 1 || churn_ms < 0) {
 		fprintf(stderr, "bad arguments\n");
 		return 2;
 	}
@@ -380,11 +438,11 @@ int main(int argc, char **argv)
 		pthread_join(victims[i].thread, NULL);
 	live = nvictims - stopped;
 	printf("%ld ms: churn: track ok=%ld eexist=%ld esrch=%ld, untrack ok=%ld enoent=%ld, "
-	       "read ok=%ld enoent=%ld eio=%ld, listings=%ld, exited=%d\n",
+	       "read ok=%ld enoent=%ld eio(untracked)=%ld, listings=%ld, exited=%d\n",
 	       elapsed_ms(), atomic_load(&n_track_ok), atomic_load(&n_eexist), atomic_load(&n_esrch),
 	       atomic_load(&n_untrack_ok), atomic_load(&n_enoent),
 	       atomic_load(&n_read_ok), atomic_load(&n_read_enoent),
-	       atomic_load(&n_read_eio), atomic_load(&n_listings), stopped);
+	       atomic_load(&n_read_eio_untracked), atomic_load(&n_listings), stopped);
 
 	/* 5. Exited victims disappear on their own, within a bounded time. */
 	for (waited_ms = 0;; waited_ms += 10) {

@@ -40,7 +40,7 @@ not_listed() {
   for f in $(ls /proc/ase); do [ "$f" = "$1" ] && fail "$1 still listed in /proc/ase"; done
 }
 
-# Lazy check on read: with a reaper period of 60 s, only the read can notice.
+# Lazy check on open: with a reaper period of 60 s, only open() can notice.
 load tracker check_ms=60000
 [ -f /proc/ase_cmd ] || fail "no /proc/ase_cmd"
 [ -d /proc/ase ] || fail "no /proc/ase directory"
@@ -50,11 +50,11 @@ expect OK $s
 [ -f /proc/ase/$s ] || fail "no /proc/ase/$s"
 kill $s; wait $s
 [ -e /proc/ase/$s ] || fail "/proc/ase/$s gone before the reaper period"
-assert_eq "read ENOENT" "$($R /proc/ase/$s)" "read of exited task"
-# The failed read woke the reaper.
+assert_eq "open ENOENT" "$($R /proc/ase/$s)" "open of exited task"
+# The failed open woke the reaper.
 wait_gone /proc/ase/$s
 not_listed $s
-echo "lazy: read of exited $s failed with ENOENT, file removed"
+echo "lazy: open of exited $s failed with ENOENT, file removed"
 
 # Unload while tracking frees everything (kmemleak checks in tracker_stress).
 sleep 100 & s=$!
