@@ -18,12 +18,16 @@ pub mod getvar;
 pub mod kconfig;
 pub mod layout;
 pub mod plan;
+pub mod ports;
 pub mod program;
 pub mod qemu_monitor;
 pub mod render;
 #[cfg(test)]
+mod render_props;
+#[cfg(test)]
 mod roundtrip_tests;
 pub mod run;
+pub mod run_record;
 pub mod targets;
 pub mod test;
 pub mod tools;

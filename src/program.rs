@@ -20,6 +20,17 @@ pub enum Mode {
     Native,
 }
 
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::System => "system",
+            Mode::User => "user",
+            Mode::Baremetal => "baremetal",
+            Mode::Native => "native",
+        }
+    }
+}
+
 pub fn mode(c: &Common) -> Mode {
     if c.baremetal.is_some() {
         Mode::Baremetal

@@ -5,6 +5,7 @@ use crate::layout::Layout;
 use anyhow::Result;
 
 pub fn exec(c: &Common, a: &RunArgs) -> Result<i32> {
-    let l = Layout::new(c, c.arch);
-    crate::run::execute(&l, c, a, &super::exec_options(c, &l, false))
+    let l = Layout::new(c, c.arch());
+    let eo = super::exec_options(c, &l, false);
+    crate::run::execute(l, c, a, &eo)
 }

@@ -1,7 +1,8 @@
 //! Running the emulator with its console watched: output is shown and saved
 //! to termout.txt, a kernel panic or oops ends the run with failure within a
 //! second, `--timeout` kills a hung guest, and the guest's
-//! `lkmc_exit_status_N` becomes lkmc's exit status.
+//! `lkmc_exit_status_N` becomes lkmc's exit status. SIGINT, SIGTERM or
+//! SIGHUP to lkmc end the emulator, and lkmc exits 128 + the signal.
 
 use crate::command::Cmd;
 use anyhow::{Context, Result};
@@ -24,13 +25,28 @@ pub struct Outcome {
     pub guest_status: Option<i32>,
     pub crash: Option<Crash>,
     pub timed_out: bool,
+    /// The signal that made lkmc end the run.
+    pub signal: Option<i32>,
     pub output: String,
+}
+
+/// The last signal (SIGINT, SIGTERM, SIGHUP) that ended a run of this
+/// process: callers that run several (test suites) stop there.
+static INTERRUPTED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+pub fn interrupted() -> Option<i32> {
+    match INTERRUPTED.load(Ordering::SeqCst) {
+        0 => None,
+        s => Some(s),
+    }
 }
 
 impl Outcome {
     /// lkmc's exit code for this run.
     pub fn exit_code(&self) -> i32 {
-        if self.timed_out {
+        if let Some(sig) = self.signal {
+            128 + sig
+        } else if self.timed_out {
             124
         } else if self.crash.is_some() {
             1
@@ -151,6 +167,8 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
             let _ = r.kill();
         });
     }
+    watch_signals();
+    *CURRENT.lock().expect("not poisoned") = Some(reader.clone());
     let mut out = Outcome::default();
     let mut text = String::new();
     let mut buf = [0u8; 4096];
@@ -188,6 +206,8 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
         }
     }
     done.store(true, Ordering::SeqCst);
+    CURRENT.lock().expect("not poisoned").take();
+    out.signal = interrupted();
     if let Ok(Some(o)) = reader.try_wait() {
         out.emulator_status = o.status.code();
     }
@@ -202,6 +222,33 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
     out.guest_status = guest_status(&text);
     out.output = text;
     Ok(out)
+}
+
+/// The emulator being watched, which a signal to lkmc ends.
+static CURRENT: std::sync::Mutex<Option<Arc<duct::ReaderHandle>>> = std::sync::Mutex::new(None);
+
+/// SIGINT, SIGTERM or SIGHUP to lkmc end the watched emulator (lkmc then
+/// exits 128 + the signal), or lkmc itself when none runs. A terminal's
+/// Ctrl-C only arrives here when the emulator does not own the terminal.
+fn watch_signals() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            for sig in signals.forever() {
+                INTERRUPTED.store(sig, Ordering::SeqCst);
+                match CURRENT.lock().expect("not poisoned").as_ref() {
+                    Some(r) => {
+                        let _ = r.kill();
+                    }
+                    None => std::process::exit(128 + sig),
+                }
+            }
+        });
+    });
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -4,6 +4,7 @@ pub mod baremetal;
 pub mod console;
 pub mod gem5;
 pub mod kernel_cli;
+pub mod launch;
 pub mod qemu;
 
 pub use crate::program::{Mode, cli_args, mode, userland_executable};
@@ -228,7 +229,7 @@ fn under_gdb(cmd: Cmd) -> Cmd {
 }
 
 /// What must exist before a real run, with the command that makes it.
-fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
+pub(crate) fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
     let build_hint = |what: &str, target: &str| {
         anyhow::anyhow!(
             "{what} is not built yet: run `lkmc build --arch {}{}`",
@@ -303,59 +304,106 @@ fn check_inputs(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
     Ok(())
 }
 
+/// Prints the run that `l` would start now (with the run id it would take).
+pub fn print(
+    mut l: Layout,
+    c: &Common,
+    a: &RunArgs,
+    ids: std::ops::Range<u32>,
+    eo: &crate::exec::ExecOptions,
+) -> Result<()> {
+    l.run_id = crate::run_record::peek(&l.out, c.run_id, ids);
+    let rp = plan(&l, c, a)?;
+    let mut all = rp.prep.clone();
+    let mut s = Step::new("run", "running");
+    if let Some(t) = &rp.tmux {
+        s = s.action(t.clone());
+    }
+    all.push(s.action(rp.main.clone()));
+    crate::exec::run_plan(&all, eo)
+}
+
 /// Prints or runs; returns lkmc's exit code.
-pub fn execute(l: &Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
-    let rp = plan(l, c, a)?;
-    if eo.dry_run || eo.json {
-        let mut all = rp.prep.clone();
-        let mut s = Step::new("run", "running");
-        if let Some(t) = &rp.tmux {
-            s = s.action(t.clone());
-        }
-        all.push(s.action(rp.main.clone()));
-        crate::exec::run_plan(&all, eo)?;
+pub fn execute(l: Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
+    if eo.prints_only() {
+        print(l, c, a, crate::run_record::USER_IDS, eo)?;
         return Ok(0);
     }
-    check_inputs(l, a, &rp)?;
-    if rp.tmux.is_some() && std::env::var_os("TMUX").is_none() {
-        return Err(usage_error(
-            "--gdb and --tmux open a tmux split, so run lkmc inside tmux (start `tmux` first); \
-             or use two shells: `lkmc run --gdb-wait` in one and `lkmc gdb` in the other",
-        ));
-    }
-    crate::exec::run_plan(
-        &rp.prep,
-        &crate::exec::ExecOptions {
-            quiet: true,
-            ..eo.clone()
-        },
-    )?;
-    // A real run leaves its exact command in the run dir and as out/run.sh.
-    crate::exec::save_script(&l.run_dir().join("run.sh"), &rp.main)?;
-    crate::exec::save_script(&l.out.join("run.sh"), &rp.main)?;
-    if let Some(t) = &rp.tmux {
-        crate::exec::expression(t).run()?;
-    }
-    if !eo.quiet {
+    let (l, _claim) = launch::claim(l, c, crate::run_record::USER_IDS)?;
+    if c.run_id.is_none() && l.run_id != 0 {
         eprintln!(
-            "{}",
-            crate::render::action(&rp.main.clone().into(), eo.style)
+            "lkmc: run id 0 is in use: this run takes id {} (its own ports and run dir)",
+            l.run_id
         );
     }
-    // The guest shell reads our stdin, a terminal or not; --eval needs none.
-    let interactive = a.eval.is_none();
-    let outcome = console::run(
-        &rp.main,
-        &l.termout(),
-        &console::WatchOptions {
-            timeout: a.timeout.map(Duration::from_secs_f64),
-            stop_on_oops: !a.allow_oops,
-            echo: true,
-            interactive,
-        },
-    )?;
-    report(l, &outcome);
+    let watch = console::WatchOptions {
+        timeout: a.timeout.map(Duration::from_secs_f64),
+        stop_on_oops: !a.allow_oops,
+        echo: true,
+        // The guest shell reads our stdin, a terminal or not; --eval needs none.
+        interactive: a.eval.is_none(),
+    };
+    let outcome = launch::start(&l, c, a, &watch, |rp| {
+        if rp.tmux.is_some() && std::env::var_os("TMUX").is_none() {
+            return Err(usage_error(
+                "--gdb and --tmux open a tmux split, so run lkmc inside tmux (start `tmux` first); \
+                 or use two shells: `lkmc run --gdb-wait` in one and `lkmc gdb` in the other",
+            ));
+        }
+        crate::exec::save_script(&l.out.join("run.sh"), &rp.main)?;
+        if let Some(t) = &rp.tmux {
+            crate::exec::expression(t).run()?;
+        }
+        if !eo.quiet {
+            eprintln!(
+                "{}",
+                crate::render::action(&rp.main.clone().into(), eo.style)
+            );
+            hints(&l, c, a, rp);
+        }
+        Ok(())
+    })?;
+    report(&l, &outcome);
     Ok(outcome.exit_code())
+}
+
+/// What a user at a fresh console needs to know: how to quit, and after
+/// --gdb-wait what to type in another shell.
+fn hints(l: &Layout, c: &Common, a: &RunArgs, rp: &RunPlan) {
+    if (a.gdb_wait || a.gdb) && rp.tmux.is_none() {
+        let mut words = vec![format!("lkmc gdb --arch {}", l.arch)];
+        if l.run_id != 0 {
+            words.push(format!("-n {}", l.run_id));
+        }
+        if l.emulator != Emulator::Qemu {
+            words.push(format!("--emulator {}", l.emulator.name()));
+        }
+        if let Some(u) = &c.userland {
+            words.push(format!(
+                "--userland {}",
+                crate::render::quote(&u.display().to_string())
+            ));
+        }
+        if let Some(b) = &c.baremetal {
+            words.push(format!(
+                "--baremetal {}",
+                crate::render::quote(&b.display().to_string())
+            ));
+        }
+        let at = if rp.mode == Mode::System {
+            "start_kernel"
+        } else {
+            "main"
+        };
+        eprintln!(
+            "lkmc: waiting for GDB on port {}; in another shell: {} {at}",
+            l.gdb_port(),
+            words.join(" ")
+        );
+    }
+    if rp.mode == Mode::System && l.emulator == Emulator::Qemu && a.eval.is_none() && !a.graphic {
+        eprintln!("lkmc: quit: `poweroff` in the guest, or Ctrl-A X; Ctrl-C goes to the guest");
+    }
 }
 
 fn report(l: &Layout, o: &console::Outcome) {

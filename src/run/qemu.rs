@@ -48,7 +48,11 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
         }
         q = q.line(["-serial", "mon:stdio"]);
     } else {
-        q = q.arg("-nographic");
+        // The serial console multiplexed with a monitor on our terminal:
+        // Ctrl-A X quits, Ctrl-A C switches to the monitor, and Ctrl-C
+        // reaches the guest. With -monitor on a port, -nographic alone
+        // leaves the serial port as plain stdio, without those keys.
+        q = q.arg("-nographic").line(["-serial", "mon:stdio"]);
     }
     // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
     // -nic none: no default network card, whose boot ROM costs boot time.

@@ -7,13 +7,12 @@ use super::announced::expectations;
 use super::ktap::{Status, TestResult};
 use crate::arch::Arch;
 use crate::cli::RunArgs;
-use crate::run::console;
 use anyhow::Result;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
-    let mut l = r.layout(arch, 0);
+    let mut l = r.layout(arch);
     if !arch.supports_baremetal() {
         r.record(TestResult {
             suite: "baremetal".into(),
@@ -59,23 +58,17 @@ fn run_one(r: &Runner, l: &crate::layout::Layout, rel: &Path) -> Result<(), Stri
         ..Default::default()
     };
     let fail = |e: anyhow::Error| format!("{e:#}");
-    let rp = crate::run::plan(l, &c, &a).map_err(fail)?;
-    crate::exec::run_plan(&rp.prep, &super::quiet_exec(l)).map_err(fail)?;
-    let out = console::run(
-        &rp.main,
-        &l.termout(),
-        &console::WatchOptions {
-            timeout: Some(Duration::from_secs(30)),
-            stop_on_oops: false,
-            echo: false,
-            interactive: false,
-        },
-    )
-    .map_err(fail)?;
+    // A program ends in well under a second; the limit only guards against hangs.
+    let Some((_, out)) = r
+        .launch(l.clone(), &c, &a, r.args.timeout, false)
+        .map_err(fail)?
+    else {
+        return Ok(());
+    };
     let code = out.exit_code();
     let tail = super::tail(&out.output, 20);
     if out.timed_out {
-        return Err(format!("did not finish in 30 s\n{tail}"));
+        return Err(format!("did not finish in {} s\n{tail}", r.args.timeout));
     }
     if code != want.exit {
         return Err(format!(

@@ -1,6 +1,9 @@
 //! GDB tests: GDB in batch mode against real guests, asserting where it stopped.
 
-use super::{Runner, boot};
+use super::Runner;
+use crate::run::console::WatchOptions;
+use crate::run::launch;
+use crate::run_record::TEST_IDS;
 use crate::arch::Arch;
 use crate::cli::{GdbArgs, RunArgs};
 use std::io::Read;
@@ -150,7 +153,8 @@ pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
 }
 
 fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
-    let l = r.layout(case.arch, 1);
+    let fail = |e: anyhow::Error| format!("{e:#}");
+    let l = r.layout(case.arch);
     let mut c = r.common.clone();
     c.userland = case.userland.map(|u| l.userland_source_dir().join(u));
     c.baremetal = case.baremetal.map(|b| l.repo.join(b));
@@ -163,56 +167,62 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     ga.no_lxsymbols = case.gdb.no_lxsymbols;
     ga.gdbserver = case.gdb.gdbserver;
     ga.ex = vec!["info symbol $pc".into()];
-    let gdb = crate::gdb::command(&l, &c, &ga).map_err(|e| format!("{e:#}"))?;
+    let mut emu_common = c.clone();
     if case.gdbserver {
         // GDB debugs the program; the emulator boots the whole guest.
-        c.userland = None;
+        emu_common.userland = None;
     }
+    let user_or_baremetal = emu_common.userland.is_some() || emu_common.baremetal.is_some();
+    let ra = RunArgs {
+        gdb_wait: case.gdb_wait || user_or_baremetal,
+        eval: (!user_or_baremetal).then(|| case.eval.to_string()),
+        memory: "512M".into(),
+        ..Default::default()
+    };
+    if r.dry_run() {
+        crate::run::print(l.clone(), &emu_common, &ra, TEST_IDS, &r.eo).map_err(fail)?;
+        let gdb = crate::gdb::command(&l, &c, &ga).map_err(fail)?;
+        crate::exec::print_only("gdb", &gdb, &r.eo).map_err(fail)?;
+        return Ok(());
+    }
+    let (l, claim) = launch::claim(l, &c, TEST_IDS).map_err(fail)?;
+    let gdb = crate::gdb::command(&l, &c, &ga).map_err(fail)?;
     let limit = Duration::from_secs_f64(r.args.timeout.min(180.0));
     // The emulator runs in a thread; GDB attaches from here.
-    let (l2, c2, eval, wait) = (l.clone(), c.clone(), case.eval.to_string(), case.gdb_wait);
-    let timeout = limit.as_secs_f64();
-    let emu = std::thread::spawn(move || {
-        if c2.userland.is_some() || c2.baremetal.is_some() {
-            let ra = RunArgs {
-                gdb_wait: true,
-                ..Default::default()
-            };
-            let rp = crate::run::plan(&l2, &c2, &ra)?;
-            crate::exec::run_plan(&rp.prep, &super::quiet_exec(&l2))?;
-            crate::run::console::run(
-                &rp.main,
-                &l2.termout(),
-                &crate::run::console::WatchOptions {
-                    timeout: Some(Duration::from_secs_f64(timeout)),
-                    stop_on_oops: true,
-                    echo: false,
-                    interactive: false,
-                },
-            )
-        } else {
-            boot(&l2, &c2, &eval, 1, timeout, |a| a.gdb_wait = wait)
-        }
-    });
-    if case.gdb_wait {
-        std::thread::sleep(Duration::from_millis(300));
+    let watch = WatchOptions {
+        timeout: Some(limit),
+        stop_on_oops: true,
+        echo: false,
+        interactive: false,
+    };
+    let l2 = l.clone();
+    let emu = std::thread::spawn(move || launch::start(&l2, &emu_common, &ra, &watch, |_| Ok(())));
+    let ready = if case.gdb_wait || user_or_baremetal {
+        crate::ports::wait_listening(l.gdb_port(), limit, || emu.is_finished())
     } else {
         // Attach once the guest runs its command.
         let t = Instant::now();
-        while t.elapsed() < limit {
+        loop {
             let text = std::fs::read_to_string(l.termout()).unwrap_or_default();
             if text.contains("lkmc_gdb_ready") {
-                break;
+                break true;
+            }
+            if t.elapsed() > limit || emu.is_finished() {
+                break false;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-    }
-    let out = run_gdb(&gdb, limit);
-    // GDB detached: let the guest finish (or kill it if it does not).
-    let _ = std::process::Command::new("true").status();
+    };
+    let out = if ready {
+        run_gdb(&gdb, limit)
+    } else {
+        Err("the emulator never got ready for GDB".to_string())
+    };
+    // GDB detached: the guest finishes (or its watch ends it).
     let guest = emu
         .join()
         .map_err(|_| "emulator thread panicked".to_string())?;
+    drop(claim);
     let out = out?;
     match guest {
         Err(e) => return Err(format!("emulator: {e:#}\n{out}")),

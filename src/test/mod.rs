@@ -13,34 +13,53 @@ use crate::arch::Arch;
 use crate::cli::{Common, RunArgs, TestArgs};
 use crate::layout::Layout;
 use crate::run::console::{self, Outcome};
+use crate::run::launch;
+use crate::run_record::TEST_IDS;
 use crate::usage_error;
 use anyhow::Result;
 use ktap::{Status, TestResult};
 use std::time::{Duration, Instant};
 
-pub const SUITES: [&str; 6] = [
-    "modules",
-    "crash",
-    "gdb",
-    "userland",
-    "baremetal",
-    "tracker-debug",
-];
-
-/// Run ids 90 and up: tests never take the ports of a user's own runs.
-pub const TEST_RUN_ID: u32 = 90;
 
 pub struct Runner<'a> {
     pub common: &'a Common,
     pub args: &'a TestArgs,
     pub results: Vec<TestResult>,
+    /// `--dry-run`: every test's commands are printed and nothing runs.
+    pub eo: crate::exec::ExecOptions,
 }
 
 impl Runner<'_> {
-    pub fn layout(&self, arch: Arch, run_id_offset: u32) -> Layout {
-        let mut l = Layout::new(self.common, arch);
-        l.run_id = TEST_RUN_ID + run_id_offset;
-        l
+    pub fn layout(&self, arch: Arch) -> Layout {
+        Layout::new(self.common, arch)
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.eo.prints_only()
+    }
+
+    /// The one way tests start an emulator: under --dry-run its commands are
+    /// printed (None); otherwise it takes a free test run id and runs with
+    /// its console watched, within `timeout` seconds.
+    pub fn launch(
+        &self,
+        l: Layout,
+        c: &Common,
+        a: &RunArgs,
+        timeout: f64,
+        stop_on_oops: bool,
+    ) -> Result<Option<(Layout, Outcome)>> {
+        if self.dry_run() {
+            crate::run::print(l, c, a, TEST_IDS, &self.eo)?;
+            return Ok(None);
+        }
+        let watch = console::WatchOptions {
+            timeout: Some(Duration::from_secs_f64(timeout)),
+            stop_on_oops,
+            echo: c.verbose,
+            interactive: false,
+        };
+        launch::claim_and_start(l, c, a, TEST_IDS, &watch).map(Some)
     }
 
     pub fn record(&mut self, r: TestResult) {
@@ -113,15 +132,15 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     )
 }
 
-/// Boots the guest of `l` running `eval`, with the console saved in its run dir.
+/// Boots the guest of `l` running `eval` (None under --dry-run).
 pub fn boot(
-    l: &Layout,
-    c: &Common,
+    r: &Runner,
+    l: Layout,
     eval: &str,
     cpus: u32,
     timeout: f64,
     extra: impl FnOnce(&mut RunArgs),
-) -> Result<Outcome> {
+) -> Result<Option<Outcome>> {
     let mut a = RunArgs {
         eval: Some(eval.to_string()),
         cpus,
@@ -130,34 +149,7 @@ pub fn boot(
         ..Default::default()
     };
     extra(&mut a);
-    let rp = crate::run::plan(l, c, &a)?;
-    std::fs::create_dir_all(l.run_dir())?;
-    if c.verbose {
-        eprintln!("{}", crate::render::multiline(&rp.main));
-    }
-    console::run(
-        &rp.main,
-        &l.termout(),
-        &console::WatchOptions {
-            timeout: Some(Duration::from_secs_f64(timeout)),
-            stop_on_oops: true,
-            echo: c.verbose,
-            interactive: false,
-        },
-    )
-}
-
-/// Runs the small preparation steps of a run (run dir, argument files) silently.
-pub fn quiet_exec(l: &Layout) -> crate::exec::ExecOptions {
-    crate::exec::ExecOptions {
-        dry_run: false,
-        json: false,
-        style: crate::render::Style::Multiline,
-        force: false,
-        verbose: false,
-        quiet: true,
-        log_dir: l.log_dir(),
-    }
+    Ok(r.launch(l, r.common, &a, timeout, true)?.map(|(_, o)| o))
 }
 
 /// The last lines of a console, for failure reports.
@@ -166,64 +158,125 @@ pub fn tail(text: &str, n: usize) -> String {
     v[v.len().saturating_sub(n)..].join("\n")
 }
 
-pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
-    let suites: Vec<String> = if a.suites == "all" {
-        SUITES.iter().map(|s| s.to_string()).collect()
-    } else {
-        a.suites.split(',').map(|s| s.trim().to_string()).collect()
-    };
-    for s in &suites {
-        if !SUITES.contains(&s.as_str()) {
-            return Err(usage_error(format!(
-                "unknown suite '{s}'; valid: {}, all",
-                SUITES.join(", ")
-            )));
+/// The test suites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Suite {
+    Modules,
+    Crash,
+    Gdb,
+    Userland,
+    Baremetal,
+    TrackerDebug,
+}
+
+impl Suite {
+    pub const ALL: [Suite; 6] = [
+        Suite::Modules,
+        Suite::Crash,
+        Suite::Gdb,
+        Suite::Userland,
+        Suite::Baremetal,
+        Suite::TrackerDebug,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Suite::Modules => "modules",
+            Suite::Crash => "crash",
+            Suite::Gdb => "gdb",
+            Suite::Userland => "userland",
+            Suite::Baremetal => "baremetal",
+            Suite::TrackerDebug => "tracker-debug",
         }
     }
+
+    /// `--suite` values: names separated by commas, or `all`.
+    pub fn parse_list(s: &str) -> Result<Vec<Suite>> {
+        if s == "all" {
+            return Ok(Suite::ALL.to_vec());
+        }
+        s.split(',')
+            .map(|w| {
+                let w = w.trim();
+                Suite::ALL.into_iter().find(|x| x.name() == w).ok_or_else(|| {
+                    usage_error(format!(
+                        "unknown suite '{w}'; valid: {}, all",
+                        Suite::ALL.map(Suite::name).join(", ")
+                    ))
+                })
+            })
+            .collect()
+    }
+
+    /// Whether `--suite all` runs this suite on `arch`: baremetal is for arm
+    /// and aarch64, the debug kernel is built for x86_64 (KASAN is fastest
+    /// to build there).
+    fn in_all_for(self, arch: Arch) -> bool {
+        match self {
+            Suite::Baremetal => arch.supports_baremetal(),
+            Suite::TrackerDebug => arch == Arch::X86_64,
+            _ => true,
+        }
+    }
+
+    fn run(self, r: &mut Runner, arch: Arch) -> Result<()> {
+        match self {
+            Suite::Modules => suites::modules(r, arch),
+            Suite::Crash => suites::crash(r, arch),
+            Suite::Userland => suites::userland(r, arch),
+            Suite::Baremetal => baremetal::suite(r, arch),
+            Suite::TrackerDebug => suites::tracker_debug(r, arch),
+            Suite::Gdb => gdb::suite(r, arch),
+        }
+    }
+}
+
+/// `--build`: what the suites need, built first (printed under --dry-run).
+fn build_for(r: &Runner, suites: &[Suite], arch: Arch) -> Result<()> {
+    let l = r.layout(arch);
+    let mut targets = vec![crate::targets::default_target(&l).to_string()];
+    if suites.contains(&Suite::Userland) {
+        targets.push("userland".into());
+    }
+    if suites.contains(&Suite::Baremetal) && arch.supports_baremetal() {
+        targets.push("baremetal".into());
+    }
+    let p = crate::targets::plan(&targets, &l, &crate::targets::BuildOpts::defaults())?;
+    crate::exec::run_plan(&p, &r.eo)
+}
+
+pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
+    let suites = Suite::parse_list(&a.suites)?;
     let archs: Vec<Arch> = if a.all_archs {
         Arch::ALL.to_vec()
     } else {
-        vec![c.arch]
+        vec![c.arch()]
     };
     let mut r = Runner {
         common: c,
         args: a,
         results: Vec::new(),
+        eo: crate::exec::ExecOptions::from_common(c, &Layout::new(c, c.arch()), false),
     };
     for &arch in &archs {
         if a.build {
-            let l = Layout::new(c, arch);
-            let mut targets = vec![crate::targets::default_target(&l).to_string()];
-            if suites.iter().any(|s| s == "userland") {
-                targets.push("userland".into());
-            }
-            if suites.iter().any(|s| s == "baremetal") && arch.supports_baremetal() {
-                targets.push("baremetal".into());
-            }
-            let p = crate::targets::plan(&targets, &l, &crate::targets::BuildOpts::defaults())?;
-            crate::exec::run_plan(&p, &crate::exec::ExecOptions::from_common(c, &l, false))?;
+            build_for(&r, &suites, arch)?;
         }
-        for s in &suites {
-            // The debug kernel is built for x86_64 (KASAN is fastest to build there).
-            if s == "baremetal" && !arch.supports_baremetal() && a.suites == "all" {
+        for &s in &suites {
+            if a.suites == "all" && !s.in_all_for(arch) {
                 continue;
             }
-            if s == "tracker-debug" && arch != Arch::X86_64 && a.suites == "all" {
-                continue;
-            }
-            match s.as_str() {
-                "modules" => suites::modules(&mut r, arch)?,
-                "crash" => suites::crash(&mut r, arch)?,
-                "userland" => suites::userland(&mut r, arch)?,
-                "baremetal" => baremetal::suite(&mut r, arch)?,
-                "tracker-debug" => suites::tracker_debug(&mut r, arch)?,
-                "gdb" => gdb::suite(&mut r, arch)?,
-                _ => unreachable!("checked above"),
+            s.run(&mut r, arch)?;
+            if let Some(sig) = console::interrupted() {
+                eprintln!("lkmc: interrupted (signal {sig}): the remaining tests did not run");
+                return Ok(128 + sig);
             }
         }
     }
-    let l = Layout::new(c, c.arch);
-    let dir = l.out.join("test");
+    if r.dry_run() {
+        return Ok(0);
+    }
+    let dir = Layout::new(c, c.arch()).out.join("test");
     report::write_all(&dir, &r.results)?;
     println!(
         "results: {} and {}",

@@ -24,14 +24,15 @@ fn ktap_boot(
     linux_id: Option<&str>,
     cpus: u32,
 ) -> Result<()> {
-    let mut l = r.layout(arch, 0);
+    let mut l = r.layout(arch);
     if let Some(id) = linux_id {
         l.linux_id = id.to_string();
     }
     let started = Instant::now();
     let eval = format!("sh /lkmc/test/run.sh {}", quote_all(patterns));
-    let out = match boot(&l, r.common, &eval, cpus, r.args.timeout, |_| {}) {
-        Ok(o) => o,
+    let out = match boot(r, l, &eval, cpus, r.args.timeout, |_| {}) {
+        Ok(Some(o)) => o,
+        Ok(None) => return Ok(()),
         Err(e) => {
             r.result(suite, arch, "boot", started, Err(format!("{e:#}")));
             return Ok(());
@@ -85,7 +86,7 @@ fn expected_text(script: &str) -> Option<String> {
 
 pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
     let dir = r
-        .layout(arch, 0)
+        .layout(arch)
         .rootfs_overlay_source_dir()
         .join("lkmc/test/crash");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -117,11 +118,13 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
             );
             continue;
         };
-        let l = r.layout(arch, 0);
+        let l = r.layout(arch);
         let eval = format!("sh /lkmc/test/crash/{name}.sh");
-        let res = match boot(&l, r.common, &eval, 1, 60.0, |_| {}) {
+        // A crash test ends in a second; the limit only guards against hangs.
+        let res = match boot(r, l, &eval, 1, r.args.timeout, |_| {}) {
             Err(e) => Err(format!("{e:#}")),
-            Ok(o) => {
+            Ok(None) => continue,
+            Ok(Some(o)) => {
                 if o.guest_status == Some(77) {
                     r.record(TestResult {
                         suite: "crash".into(),
@@ -151,7 +154,7 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
 /// userland/c/ programs under QEMU user mode: each must print and exit as
 /// its leading comment announces (see announced.rs).
 pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
-    let l = r.layout(arch, 0);
+    let l = r.layout(arch);
     let dir = l.userland_source_dir();
     let sources: Vec<_> = crate::targets::userland::sources(&dir)
         .into_iter()
@@ -172,15 +175,14 @@ pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
                 cli_args: want.args.clone(),
                 ..Default::default()
             };
-            let rp = crate::run::plan(&l, &c, &ra).map_err(|e| format!("{e:#}"))?;
-            let out = crate::exec::expression(&rp.main)
-                .stderr_to_stdout()
-                .stdout_capture()
-                .unchecked()
-                .run()
+            let launched = r
+                .launch(l.clone(), &c, &ra, r.args.timeout, false)
                 .map_err(|e| format!("{e:#}"))?;
-            let text = String::from_utf8_lossy(&out.stdout).to_string();
-            let code = out.status.code().unwrap_or(-1);
+            let Some((_, out)) = launched else {
+                return Ok(());
+            };
+            let text = out.output.clone();
+            let code = out.exit_code();
             if code != want.exit {
                 return Err(format!(
                     "exit status {code}, expected {}\n{text}",
@@ -201,7 +203,7 @@ pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
 /// atomic-sleep checks): run.sh fails a test whose run made the kernel report
 /// a bug.
 pub fn tracker_debug(r: &mut Runner, arch: Arch) -> Result<()> {
-    let l = r.layout(arch, 0);
+    let l = r.layout(arch);
     let mut dl = l.clone();
     dl.linux_id = "debug".into();
     if !dl.linux_image().exists() {

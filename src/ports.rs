@@ -1,0 +1,57 @@
+//! Whether a local TCP port is listening, read from /proc/net/tcp: probing
+//! by connecting would be taken as the client by one-shot servers such as
+//! QEMU user mode's GDB stub.
+
+use std::time::{Duration, Instant};
+
+/// Whether something listens on `port` on this machine (IPv4 or IPv6).
+pub fn listening(port: u32) -> bool {
+    ["/proc/net/tcp", "/proc/net/tcp6"].iter().any(|f| {
+        std::fs::read_to_string(f)
+            .map(|t| listening_in(&t, port))
+            .unwrap_or(false)
+    })
+}
+
+/// The table's rows are `sl local_address rem_address st ...`, addresses as
+/// `HEXADDR:HEXPORT`, state 0A meaning LISTEN.
+fn listening_in(table: &str, port: u32) -> bool {
+    table.lines().skip(1).any(|row| {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        cols.len() > 3
+            && cols[3] == "0A"
+            && cols[1]
+                .rsplit(':')
+                .next()
+                .and_then(|p| u32::from_str_radix(p, 16).ok())
+                == Some(port)
+    })
+}
+
+/// Waits until `port` listens; false when `limit` passes first or `gave_up`
+/// says the server is gone.
+pub fn wait_listening(port: u32, limit: Duration, gave_up: impl Fn() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if listening(port) {
+            return true;
+        }
+        if gave_up() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sees_a_listener_and_not_a_closed_port() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port() as u32;
+        assert!(super::listening(port));
+        drop(l);
+        assert!(!super::listening(port));
+    }
+}

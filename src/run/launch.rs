@@ -1,0 +1,71 @@
+//! The one launcher. `lkmc run`, every test suite and the GDB tests start an
+//! emulator only through here: take a run id, plan the run, check its
+//! inputs, write its files, record it, then run it with its console watched
+//! (exit status line, panic, oops, timeout, signals: see console.rs).
+
+use super::console::{self, Outcome, WatchOptions};
+use super::{RunPlan, plan};
+use crate::cli::{Common, RunArgs};
+use crate::layout::Layout;
+use crate::run_record::{self, Claim, RunRecord};
+use anyhow::Result;
+use std::ops::Range;
+
+/// `l` with the run id it takes: `-n` when given, else the lowest free id of
+/// `ids`. The id is held until the returned claim is dropped.
+pub fn claim(mut l: Layout, c: &Common, ids: Range<u32>) -> Result<(Layout, Claim)> {
+    let claim = run_record::claim(&l.out, c.run_id, ids)?;
+    l.run_id = claim.id;
+    Ok((l, claim))
+}
+
+/// What a run leaves for `lkmc gdb`.
+fn record(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
+    run_record::write(
+        &l.out,
+        l.run_id,
+        &RunRecord {
+            arch: l.arch.name().into(),
+            emulator: l.emulator.name().into(),
+            mode: rp.mode.name().into(),
+            gdb_wait: a.gdb_wait || a.gdb,
+            gdb_port: l.gdb_port(),
+        },
+    )
+}
+
+/// Plans and prepares the run of `l` (whose id the caller holds), then runs
+/// it; `before_start` sees the plan last (`lkmc run` prints it, opens tmux).
+pub fn start(
+    l: &Layout,
+    c: &Common,
+    a: &RunArgs,
+    watch: &WatchOptions,
+    before_start: impl FnOnce(&RunPlan) -> Result<()>,
+) -> Result<Outcome> {
+    let rp = plan(l, c, a)?;
+    super::check_inputs(l, a, &rp)?;
+    let quiet = crate::exec::ExecOptions {
+        quiet: true,
+        ..crate::exec::ExecOptions::from_common(c, l, false)
+    };
+    crate::exec::run_plan(&rp.prep, &quiet)?;
+    // A real run leaves its exact command in the run dir, to run it again.
+    crate::exec::save_script(&l.run_dir().join("run.sh"), &rp.main)?;
+    record(l, a, &rp)?;
+    before_start(&rp)?;
+    console::run(&rp.main, &l.termout(), watch)
+}
+
+/// Claims an id of `ids` and runs: what test suites call.
+pub fn claim_and_start(
+    l: Layout,
+    c: &Common,
+    a: &RunArgs,
+    ids: Range<u32>,
+    watch: &WatchOptions,
+) -> Result<(Layout, Outcome)> {
+    let (l, _claim) = claim(l, c, ids)?;
+    let out = start(&l, c, a, watch, |_| Ok(()))?;
+    Ok((l, out))
+}
