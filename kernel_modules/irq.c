@@ -13,13 +13,25 @@
  * - arm, aarch64: the PL011 of the device tree, whose Linux IRQ number is
  *   allocated at boot (see /proc/interrupts), so we look it up.
  *
- * Writing to /sys/kernel/debug/lkmc_irq/trigger makes the line pending in
- * the interrupt controller, for controllers that allow it (the ARM GIC
- * does, the x86 IO-APIC does not): handy where the device stays silent.
+ * Writing N to /sys/kernel/debug/lkmc_irq/trigger makes the line
+ * pending in the interrupt controller N times, one after the other, for
+ * controllers that allow it (the ARM GIC does, the x86 IO-APIC does not):
+ * handy where the device stays silent. Those interrupts are ours, so the
+ * handler answers IRQ_HANDLED for them; for the others it answers IRQ_NONE,
+ * as they belong to the device's driver. Answering IRQ_NONE to our own
+ * would make the kernel's spurious interrupt detection ("irq N: nobody
+ * cared") disable the line, and with it the console, after 100000 of them.
+ *
+ * /sys/kernel/debug/lkmc_irq/ also has: count (handler calls), hardirq
+ * (calls that ran in hard interrupt context, in_hardirq(): all of them),
+ * raised (interrupts raised through trigger) and handled (calls that
+ * answered IRQ_HANDLED).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/kernel.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -33,18 +45,27 @@ static int irq = -1;
 module_param(irq, int, 0444);
 MODULE_PARM_DESC(irq, "Linux IRQ number to listen to (default -1: the serial console's)");
 
-static unsigned long count;
+static unsigned long count, hardirq, raised, handled;
+/* Interrupts we raised that the handler has not seen yet. */
+static atomic_t ours = ATOMIC_INIT(0);
 static struct dentry *dir;
 
 static irqreturn_t lkmc_irq_handler(int irq, void *dev_id)
 {
 	/* The core never runs the handlers of one line concurrently. */
 	count++;
+	if (in_hardirq())
+		hardirq++;
 	pr_debug("handler irq = %d\n", irq);
+	/* One we raised ourselves: ours to handle. */
+	if (atomic_dec_if_positive(&ours) >= 0) {
+		handled++;
+		return IRQ_HANDLED;
+	}
 	/*
-	 * The interrupt is not ours to handle: the driver of the device does
-	 * that. IRQ_NONE keeps the kernel's spurious interrupt detection
-	 * working for the line.
+	 * Otherwise the interrupt is the device's, which its driver handles.
+	 * IRQ_NONE keeps the kernel's spurious interrupt detection working for
+	 * the line.
 	 */
 	return IRQ_NONE;
 }
@@ -52,9 +73,34 @@ static irqreturn_t lkmc_irq_handler(int irq, void *dev_id)
 static ssize_t trigger_write(struct file *file, const char __user *buf,
 			     size_t len, loff_t *off)
 {
-	int ret = irq_set_irqchip_state(irq, IRQCHIP_STATE_PENDING, true);
+	unsigned int n, i, waited;
+	int ret;
 
-	return ret ? ret : len;
+	ret = kstrtouint_from_user(buf, len, 0, &n);
+	if (ret)
+		return ret;
+	if (n > 1000000)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		atomic_inc(&ours);
+		ret = irq_set_irqchip_state(irq, IRQCHIP_STATE_PENDING, true);
+		if (ret) {
+			atomic_dec(&ours);
+			return ret;
+		}
+		raised++;
+		/* One at a time: the controller keeps one pending bit per line. */
+		for (waited = 0; atomic_read(&ours) && waited < 100000; waited++)
+			udelay(1);
+		if (atomic_read(&ours)) {
+			/* Not delivered: let the handler forget it. */
+			atomic_set(&ours, 0);
+			return -ETIMEDOUT;
+		}
+		if (!(i % 1024))
+			cond_resched();
+	}
+	return len;
 }
 
 static const struct file_operations trigger_fops = {
@@ -107,6 +153,9 @@ static int __init lkmc_irq_init(void)
 	pr_info("listening on irq %d\n", irq);
 	dir = debugfs_create_dir("lkmc_irq", NULL);
 	debugfs_create_ulong("count", 0444, dir, &count);
+	debugfs_create_ulong("hardirq", 0444, dir, &hardirq);
+	debugfs_create_ulong("raised", 0444, dir, &raised);
+	debugfs_create_ulong("handled", 0444, dir, &handled);
 	debugfs_create_file("trigger", 0200, dir, NULL, &trigger_fops);
 	return 0;
 }

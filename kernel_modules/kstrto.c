@@ -5,7 +5,9 @@
  * the file gives that number plus one. Junk, negative numbers and values
  * that do not fit in an unsigned long fail the write (EINVAL, ERANGE) and
  * keep the old value. One trailing newline is accepted, so `echo 1 > file`
- * works. Seed section 16.12.
+ * works. kstrtoul_from_user() parses only the first 64 bytes of a write and
+ * ignores the rest, so a longer write is rejected with EINVAL before it gets
+ * there (70 zeros then "42" would otherwise store 0). Seed section 16.12.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,6 +16,9 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+
+/* The most kstrtoul_from_user() looks at: its buffer holds 64 characters. */
+#define KSTRTO_MAX_LEN (sizeof(unsigned long long) * 8)
 
 static unsigned long value;
 static struct dentry *file;
@@ -34,6 +39,11 @@ static ssize_t kstrto_write(struct file *filp, const char __user *buf,
 	unsigned long v;
 	int ret;
 
+	if (len > KSTRTO_MAX_LEN) {
+		pr_info("rejected write: %d (%zu bytes, more than %zu)\n", -EINVAL,
+			len, KSTRTO_MAX_LEN);
+		return -EINVAL;
+	}
 	/* Base 0: "0x10" and "010" work like in C. */
 	ret = kstrtoul_from_user(buf, len, 0, &v);
 	if (ret) {

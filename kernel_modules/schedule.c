@@ -8,10 +8,14 @@
  * More CPUs do not save the day for long: whatever needs every CPU to pass
  * through the scheduler, such as an RCU grace period (rmmod waits for one),
  * waits forever too.
+ * cpu=N binds the thread to CPU N, so that a test can put a task of its own
+ * on the same CPU and see it get its share of the CPU (it gets none, for
+ * good, without schedule()).
  * Seed section 16.9.4.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cpumask.h>
 #include <linux/err.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
@@ -29,6 +33,10 @@ MODULE_PARM_DESC(schedule, "call schedule() in the loop (default 1); 0 hangs a 1
 static unsigned int period_ms = 1000;
 module_param(period_ms, uint, 0444);
 MODULE_PARM_DESC(period_ms, "milliseconds between two numbers (default 1000)");
+
+static int cpu = -1;
+module_param(cpu, int, 0444);
+MODULE_PARM_DESC(cpu, "CPU to bind the thread to (default -1: any)");
 
 static struct task_struct *thread;
 
@@ -57,8 +65,15 @@ static int lkmc_schedule_fn(void *data)
 
 static int __init lkmc_schedule_init(void)
 {
-	thread = kthread_run(lkmc_schedule_fn, NULL, "lkmc_schedule");
-	return PTR_ERR_OR_ZERO(thread);
+	if (cpu >= 0 && (cpu >= nr_cpu_ids || !cpu_online(cpu)))
+		return -EINVAL;
+	thread = kthread_create(lkmc_schedule_fn, NULL, "lkmc_schedule");
+	if (IS_ERR(thread))
+		return PTR_ERR(thread);
+	if (cpu >= 0)
+		kthread_bind(thread, cpu);
+	wake_up_process(thread);
+	return 0;
 }
 
 static void __exit lkmc_schedule_exit(void)

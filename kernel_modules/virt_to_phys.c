@@ -6,9 +6,12 @@
  * of each physical address (kmap_local_page), which proves the translation.
  *
  * virt_to_phys() is only valid for the kernel's linear map, where kmalloc
- * memory lives. Module data is in vmalloc-like module space, so for
- * &static_var virt_to_phys() returns a meaningless number (printed anyway,
- * to show it); the page tables, via vmalloc_to_page(), give the real one.
+ * memory lives: virt_addr_valid() tells whether an address is there, and the
+ * module calls virt_to_phys() only when it is. Module data is in
+ * vmalloc-like module space, so virt_addr_valid(&static_var) is false (and
+ * virt_to_phys() would return a meaningless number, or warn with
+ * CONFIG_DEBUG_VIRTUAL); the page tables, via vmalloc_to_page(), give the
+ * real physical address.
  * Seed section 16.12.2.
  */
 #include <linux/debugfs.h>
@@ -38,21 +41,31 @@ static u32 read_phys_u32(phys_addr_t phys)
 
 static int lkmc_virt_to_phys_show(struct seq_file *m, void *v)
 {
-	phys_addr_t kmalloc_phys = virt_to_phys(kmalloc_ptr);
-	phys_addr_t static_lm = virt_to_phys(&static_var);
+	bool kmalloc_valid = virt_addr_valid(kmalloc_ptr);
+	bool static_valid = virt_addr_valid(&static_var);
 	phys_addr_t static_phys = page_to_phys(vmalloc_to_page(&static_var)) +
 				  offset_in_page(&static_var);
 
 	/* %px: raw addresses are the point here, not hashed ones. */
 	seq_printf(m, "*kmalloc_ptr = 0x%x\n", *kmalloc_ptr);
 	seq_printf(m, "kmalloc_ptr = %px\n", kmalloc_ptr);
-	seq_printf(m, "virt_to_phys(kmalloc_ptr) = %pa\n", &kmalloc_phys);
-	seq_printf(m, "read at virt_to_phys(kmalloc_ptr) = 0x%x\n",
-		   read_phys_u32(kmalloc_phys));
+	seq_printf(m, "virt_addr_valid(kmalloc_ptr) = %d\n", kmalloc_valid);
+	if (kmalloc_valid) {
+		phys_addr_t kmalloc_phys = virt_to_phys(kmalloc_ptr);
+
+		seq_printf(m, "virt_to_phys(kmalloc_ptr) = %pa\n", &kmalloc_phys);
+		seq_printf(m, "read at virt_to_phys(kmalloc_ptr) = 0x%x\n",
+			   read_phys_u32(kmalloc_phys));
+	}
 	seq_printf(m, "static_var = 0x%x\n", static_var);
 	seq_printf(m, "&static_var = %px\n", &static_var);
-	seq_printf(m, "virt_to_phys(&static_var) = %pa (not linear map: wrong)\n",
-		   &static_lm);
+	/* Not in the linear map: virt_to_phys(&static_var) would be wrong. */
+	seq_printf(m, "virt_addr_valid(&static_var) = %d\n", static_valid);
+	if (static_valid) {
+		phys_addr_t static_lm = virt_to_phys(&static_var);
+
+		seq_printf(m, "virt_to_phys(&static_var) = %pa\n", &static_lm);
+	}
 	seq_printf(m, "vmalloc_to_page(&static_var) phys = %pa\n", &static_phys);
 	seq_printf(m, "read at vmalloc_to_page(&static_var) phys = 0x%x\n",
 		   read_phys_u32(static_phys));

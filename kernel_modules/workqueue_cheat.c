@@ -4,15 +4,20 @@
  * repeating), sleeps period_ms milliseconds and queues itself again, until
  * rmmod. Not called workqueue.c: the kernel already has a built-in
  * "workqueue" module (see /sys/module/workqueue). Seed section 16.9.3.
+ * /sys/kernel/debug/workqueue_cheat_context shows the context of the calls
+ * (see lkmc_context.h): a kworker task serving our work item.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/debugfs.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+
+#include "lkmc_context.h"
 
 static unsigned int period_ms = 1000;
 module_param(period_ms, uint, 0444);
@@ -23,9 +28,20 @@ static bool stopping;
 /* Lets rmmod cut the sleep of a running work item short. */
 static DECLARE_WAIT_QUEUE_HEAD(stop_wait);
 static unsigned int count;
+static struct lkmc_context ctx = { .name = "workqueue_cheat" };
+
+static struct dentry *context_file;
+
+static int context_show(struct seq_file *m, void *v)
+{
+	lkmc_context_show(m, &ctx);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(context);
 
 static void lkmc_work_fn(struct work_struct *work)
 {
+	lkmc_context_record(&ctx, work);
 	pr_info("%u\n", count);
 	count = (count + 1) % 10;
 	/*
@@ -47,6 +63,8 @@ static int __init lkmc_workqueue_cheat_init(void)
 	wq = alloc_workqueue("lkmc_workqueue", 0, 1);
 	if (!wq)
 		return -ENOMEM;
+	context_file = debugfs_create_file("workqueue_cheat_context", 0444, NULL,
+					   NULL, &context_fops);
 	queue_work(wq, &work);
 	return 0;
 }
@@ -58,6 +76,7 @@ static void __exit lkmc_workqueue_cheat_exit(void)
 	/* Also copes with a work item that queues itself again. */
 	cancel_work_sync(&work);
 	destroy_workqueue(wq);
+	debugfs_remove(context_file);
 }
 
 module_init(lkmc_workqueue_cheat_init);

@@ -40,6 +40,24 @@ fi
 echo "irq $irq: count $before -> $after"
 [ "$after" -gt "$before" ] || fail "count did not grow: $before -> $after"
 [ "$(line_count)" -gt "$total" ] || fail "/proc/interrupts did not count the interrupt"
+d=/sys/kernel/debug/lkmc_irq
+# Every call came from the interrupt, in hard interrupt context.
+assert_eq "$(cat $c)" "$(cat $d/hardirq)" "handler calls in hard IRQ context (of $(cat $c))"
+if echo 1 > $d/trigger 2>/dev/null; then
+  # The controller can raise the line: 100000 interrupts of our own, each
+  # answered IRQ_HANDLED. Answered IRQ_NONE, they would make the kernel
+  # disable the line ("nobody cared"), and the console with it.
+  r0=$(cat $d/raised) h0=$(cat $d/handled) c0=$(cat $c) t0=$(line_count)
+  echo 100000 > $d/trigger || fail "raising 100000 interrupts"
+  assert_eq $((r0 + 100000)) "$(cat $d/raised)" "interrupts raised"
+  assert_eq $((h0 + 100000)) "$(cat $d/handled)" "interrupts answered IRQ_HANDLED"
+  [ $(($(cat $c) - c0)) -ge 100000 ] || fail "handler ran $(($(cat $c) - c0)) times for 100000 interrupts"
+  [ $(($(line_count) - t0)) -ge 100000 ] || fail "/proc/interrupts counted $(($(line_count) - t0)) of 100000"
+  dmesg | grep -E 'nobody cared|Disabling IRQ' && fail "the kernel disabled irq $irq"
+  echo 1 > $d/trigger || fail "irq $irq no longer delivered after 100000"
+  assert_eq "$(cat $c)" "$(cat $d/hardirq)" "handler calls in hard IRQ context (of $(cat $c))"
+  echo "irq $irq: 100000 raised, all handled, line still enabled"
+fi
 unload irq
 grep -q lkmc_irq /proc/interrupts && fail "lkmc_irq still in /proc/interrupts after rmmod"
 [ -e $c ] && fail "$c still exists after rmmod"

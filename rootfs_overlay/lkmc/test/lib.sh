@@ -76,3 +76,69 @@ assert_quiet_after_rmmod() {
   usleep 50000
   assert_eq "$n" "$(dmesg | grep -c -- "$1")" "lines printed after rmmod"
 }
+
+# context_of FILE NAME: the line of NAME in a /sys/kernel/debug/*_context
+# file (see kernel_modules/lkmc_context.h), e.g.
+# "timer calls=12 task=0 softirq=12 hardirq=0 kthread=0 wq_worker=0 this_work=0 comm=swapper/0".
+context_of() {
+  [ -r "$1" ] || fail "no $1"
+  grep "^$2 " "$1"
+}
+# context_field LINE KEY: the value of KEY in a context line.
+context_field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+# assert_context FILE NAME KEY=VALUE...: VALUE 'all' means every call, 0
+# none, anything else the exact value (comm=kworker/* is a shell pattern).
+assert_context() {
+  f=$1 n=$2; shift 2
+  line=$(context_of "$f" "$n") || fail "no context line '$n' in $f: $(cat "$f")"
+  calls=$(context_field "$line" calls)
+  [ "${calls:-0}" -gt 0 ] || fail "$n: no call recorded: $line"
+  for kv in "$@"; do
+    k=${kv%%=*} v=${kv#*=}
+    got=$(context_field "$line" "$k")
+    [ "$v" = all ] && v=$calls
+    case "$got" in
+      $v) ;;
+      *) fail "$n: $k=$got, expected $v (of $calls calls): $line" ;;
+    esac
+  done
+  echo "context: $line"
+}
+
+# pid_of COMM: the pid of the (first) task named COMM.
+pid_of() {
+  for d in /proc/[0-9]*; do
+    [ "$(cat $d/comm 2>/dev/null)" = "$1" ] && { echo ${d#/proc/}; return 0; }
+  done
+  return 1
+}
+
+# task_state PID: R, S, D, ... (field 3 of /proc/PID/stat).
+task_state() { cut -d' ' -f3 /proc/$1/stat 2>/dev/null; }
+
+# assert_sleeping COMM: the task named COMM is seen in interruptible sleep
+# (S) at 10 checks 20 ms apart: not running (R: a busy wait) and not in
+# uninterruptible sleep (D).
+assert_sleeping() {
+  p=$(pid_of "$1") || fail "no task $1"
+  states= k=0
+  while [ $k -lt 10 ]; do
+    states="$states$(task_state $p)"
+    usleep 20000
+    k=$((k + 1))
+  done
+  [ "$states" = SSSSSSSSSS ] || fail "$1 ($p) states over 0.2 s: $states, expected S only"
+  echo "$1: interruptible sleep (S) at 10 of 10 checks"
+}
+
+# unload_within MODULE SECONDS: rmmod must return within SECONDS (a
+# decimal), e.g. because it wakes a thread that sleeps a long period.
+unload_within() {
+  t0=$(cut -d' ' -f1 /proc/uptime)
+  unload "$1"
+  t1=$(cut -d' ' -f1 /proc/uptime)
+  awk -v s="$t0" -v e="$t1" -v m="$2" 'BEGIN { exit !(e - s <= m) }' ||
+    fail "rmmod $1 took ${t0}..${t1} s, more than $2 s"
+  echo "rmmod $1 took $(awk -v s="$t0" -v e="$t1" 'BEGIN { printf "%.2f", e - s }') s"
+}

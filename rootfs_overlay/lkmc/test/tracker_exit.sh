@@ -6,7 +6,7 @@
 RACE=/lkmc/userland/tracker/ase_race.out
 [ -x $RACE ] || fail "missing $RACE"
 stamp() { echo "[$(cut -d' ' -f1 /proc/uptime)] $*"; }
-# 300 rounds at the default check_ms, 100 at the others; a third of that on
+# 300 rounds at the default check_ms, 60 at the others; a third of that on
 # the debug kernel (KASAN makes every fork slow).
 if [ -e /sys/kernel/debug/kmemleak ]; then div=3; else div=1; fi
 
@@ -43,12 +43,12 @@ cat_rounds() {
 
 for ms in 60000 100 1; do
   load tracker check_ms=$ms
-  if [ $ms = 100 ]; then rounds=$((300 / div)); else rounds=$((100 / div)); fi
+  if [ $ms = 100 ]; then rounds=$((300 / div)); else rounds=$((60 / div)); fi
   t0=$(cut -d' ' -f1 /proc/uptime)
   cat_rounds $rounds
   t1=$(cut -d' ' -f1 /proc/uptime)
   stamp "check_ms=$ms: $rounds rounds of cat after the exit: ENOENT every time (${t0}..${t1})"
-  out=$($RACE hold -n 20 -h $((ms < 1000 ? 3 * ms + 20 : 50))) || { echo "$out"; fail "ase_race hold, check_ms=$ms"; }
+  out=$($RACE hold -n 10 -h $((ms < 1000 ? 3 * ms + 20 : 50))) || { echo "$out"; fail "ase_race hold, check_ms=$ms"; }
   echo "check_ms=$ms: $out"
   if [ "$ms" -lt 1000 ]; then
     # The reaper's removal races the readers.

@@ -7,6 +7,11 @@ out=$(cat $f) || fail "cat $f"
 echo "$out"
 val() { echo "$out" | sed -n "s/^$1 = //p"; }
 assert_eq 0x12345678 "$(val '\*kmalloc_ptr')" "*kmalloc_ptr"
+# kmalloc memory is in the linear map, module data is not: the module only
+# calls virt_to_phys() where virt_addr_valid() says it may.
+assert_eq 1 "$(val 'virt_addr_valid(kmalloc_ptr)')" "virt_addr_valid(kmalloc_ptr)"
+assert_eq 0 "$(val 'virt_addr_valid(&static_var)')" "virt_addr_valid(&static_var)"
+assert_eq "" "$(val 'virt_to_phys(&static_var)')" "virt_to_phys(&static_var), printed though not valid"
 assert_eq 0x12345678 "$(val 'read at virt_to_phys(kmalloc_ptr)')" "value at the kmalloc phys address"
 assert_eq 0x12345678 "$(val static_var)" "static_var"
 assert_eq 0x12345678 "$(val 'read at vmalloc_to_page(&static_var) phys')" "value at the static_var phys address"

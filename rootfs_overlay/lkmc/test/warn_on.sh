@@ -1,5 +1,8 @@
 # warn_on.ko: WARN_ON(true) prints a WARNING with a stack trace and taints
 # the kernel, but init goes on and rmmod works. cond=0 prints nothing.
+# This test expects its own warning, and only that one: run.sh fails any other
+# test whose run makes the kernel warn, and this one on any other report.
+# expect-kernel-report: cut here|WARNING: CPU: .* warn_on_init\+
 zcat /proc/config.gz | grep -q '^CONFIG_BUG=y' ||
   skip "CONFIG_BUG is off: WARN_ON prints nothing"
 [ "$(cat /proc/sys/kernel/panic_on_warn)" = 0 ] || skip "panic_on_warn is set"
