@@ -180,6 +180,17 @@ fn force_rebuild_reaches_the_named_targets_only() {
     assert!(all.contains("tinyconfig"), "{all}");
 }
 
+#[test]
+fn a_cleaned_target_is_built_again() {
+    let t = built_tree();
+    let text = dry_build(&t, &["--clean", "modules"]);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s} in:\n{text}"));
+    let rm = at(&rm_line(&t.modules));
+    let make = at(&format!("M={} \\", t.modules.display()));
+    assert!(rm < make, "{text}");
+    assert!(text.contains("# linux-config: up to date"), "{text}");
+}
+
 /// The kernel comes from Debian's tarball (no submodules/linux checkout).
 fn tarball_kernel() -> bool {
     !Path::new(REPO).join("submodules/linux/Makefile").exists()

@@ -33,7 +33,8 @@ pub struct BuildOpts {
     /// only (all of them with `with_deps`), so a target's plan sees it only
     /// when it is to be cleaned.
     pub clean: bool,
-    /// Run every step of the named targets (all with `with_deps`).
+    /// Run every step of the named targets (all with `with_deps`); `clean`
+    /// does too.
     pub force_rebuild: bool,
     /// --clean and --force-rebuild reach the dependencies too.
     pub with_deps: bool,
@@ -395,7 +396,9 @@ pub fn plan(targets: &[String], l: &Layout, o: &BuildOpts) -> Result<Plan> {
             ..o.clone()
         };
         let mut sub = f(&Ctx { l, o: &scoped })?;
-        if o.force_rebuild && is_named {
+        // Which steps run is decided before any runs: a cleaned target's
+        // steps must run although their outputs still exist at that time.
+        if (o.force_rebuild || o.clean) && is_named {
             sub.force_all();
         }
         p.extend(sub);
@@ -534,6 +537,15 @@ mod tests {
             ..o
         };
         let p = plan(&["modules".into()], &l, &o).unwrap();
+        assert!(p.steps.iter().all(|s| s.forced));
+        // A cleaned target is built again: its steps are decided before the
+        // clean removes their outputs.
+        let o = BuildOpts {
+            clean: true,
+            ..BuildOpts::defaults()
+        };
+        let p = plan(&["userland".into()], &l, &o).unwrap();
+        assert_eq!(p.steps[0].name, "userland/clean");
         assert!(p.steps.iter().all(|s| s.forced));
     }
 
