@@ -191,6 +191,50 @@ fn a_cleaned_target_is_built_again() {
     assert!(text.contains("# linux-config: up to date"), "{text}");
 }
 
+/// Adds what the aarch64 rootfs step compares: busybox, every userland
+/// program, the initramfs and its staging tree.
+fn built_rootfs(t: &BuiltTree) -> PathBuf {
+    fn programs(src: &Path, rel: &Path, out: &Path) {
+        for e in std::fs::read_dir(src.join(rel)).unwrap() {
+            let e = e.unwrap();
+            let r = rel.join(e.file_name());
+            if e.path().is_dir() {
+                programs(src, &r, out);
+            } else if r.extension().is_some_and(|x| x == "c") {
+                let p = out.join(r.with_extension("out"));
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, "").unwrap();
+            }
+        }
+    }
+    let busybox = t.out.join("busybox/aarch64/bin/busybox");
+    std::fs::create_dir_all(busybox.parent().unwrap()).unwrap();
+    std::fs::write(&busybox, "").unwrap();
+    programs(
+        &Path::new(REPO).join("userland"),
+        Path::new(""),
+        &t.out.join("userland/default/aarch64"),
+    );
+    let rootfs = t.out.join("rootfs/default/aarch64");
+    std::fs::create_dir_all(rootfs.join("staging/bin")).unwrap();
+    std::fs::write(rootfs.join("initramfs.cpio"), "").unwrap();
+    std::fs::write(rootfs.join("staging/bin/busybox"), "").unwrap();
+    rootfs
+}
+
+#[test]
+fn a_deleted_staging_tree_is_assembled_again() {
+    let t = built_tree();
+    let rootfs = built_rootfs(&t);
+    let text = dry_build(&t, &["rootfs"]);
+    assert!(text.contains("# rootfs: up to date"), "{text}");
+    std::fs::remove_dir_all(rootfs.join("staging")).unwrap();
+    let text = dry_build(&t, &["rootfs"]);
+    assert!(!text.contains("# rootfs: up to date"), "{text}");
+    assert!(text.contains("gen_initramfs.sh"), "{text}");
+    assert!(text.contains("# modules: up to date"), "{text}");
+}
+
 /// The kernel comes from Debian's tarball (no submodules/linux checkout).
 fn tarball_kernel() -> bool {
     !Path::new(REPO).join("submodules/linux/Makefile").exists()

@@ -99,7 +99,9 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
                 l.busybox_binary(),
                 gdbserver,
             ],
-            vec![l.initramfs()],
+            // The staging tree is an output too: rootfs-ext2 and the 9p
+            // share read it.
+            vec![l.initramfs(), staging.join("bin/busybox")],
         );
     p.push(step);
     Ok(p)
