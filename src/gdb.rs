@@ -2,12 +2,17 @@
 //! kernel (vmlinux + the kernel's GDB scripts + lx-symbols for our modules),
 //! a user-mode program, or a baremetal program.
 
-use crate::cli::{Common, GdbArgs};
+use crate::arch::Arch;
+use crate::cli::{Common, Emulator, GdbArgs};
 use crate::command::Cmd;
 use crate::layout::Layout;
 use crate::program::{self as run, Mode};
+use crate::run_record::{self, RunRecord};
 use crate::usage_error;
-use anyhow::Result;
+use anyhow::{Context, Result, anyhow, bail};
+use clap::ValueEnum;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 fn ex(c: Cmd, command: impl AsRef<str>) -> Cmd {
     c.line(["-ex", command.as_ref()])
@@ -156,9 +161,165 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     Ok(g)
 }
 
-pub fn execute(l: &Layout, c: &Common, a: &GdbArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
-    let g = command(l, c, a)?;
-    if let Some(code) = crate::exec::print_only("gdb", &g, eo)? {
+/// How long `lkmc gdb` waits for a live run to record itself and open its
+/// GDB port (a run that is still writing its files, or gem5 starting up).
+const ATTACH_DEADLINE: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+/// The mode of the run GDB attaches to: a gdbserver session debugs a
+/// process of a full-system guest.
+fn run_mode(c: &Common, a: &GdbArgs) -> Mode {
+    if a.gdbserver {
+        Mode::System
+    } else {
+        run::mode(c)
+    }
+}
+
+/// The options of a session attached to run `id` described by `r`: its arch
+/// and emulator when they were not given; an error when they were given and
+/// differ from the run's, or when the run is of another mode.
+pub fn resolve(c: &Common, a: &GdbArgs, id: u32, r: &RunRecord) -> Result<Common> {
+    let arch = *Arch::ALL
+        .iter()
+        .find(|x| x.name() == r.arch)
+        .ok_or_else(|| anyhow!("run {id} records an unknown arch '{}'", r.arch))?;
+    if let Some(asked) = c.arch
+        && asked != arch
+    {
+        return Err(usage_error(format!(
+            "run {id} is an {arch} run, not {asked}: leave out --arch (lkmc gdb takes the \
+             run's), or pass -n with the id of an {asked} run"
+        )));
+    }
+    let emulator = *Emulator::value_variants()
+        .iter()
+        .find(|e| e.name() == r.emulator)
+        .ok_or_else(|| anyhow!("run {id} records an unknown emulator '{}'", r.emulator))?;
+    // --emulator defaults to qemu: only another value is known to be asked for.
+    if c.emulator != Emulator::Qemu && c.emulator != emulator {
+        return Err(usage_error(format!(
+            "run {id} runs on {}, not {}: leave out --emulator",
+            emulator.name(),
+            c.emulator.name()
+        )));
+    }
+    let want = run_mode(c, a);
+    if r.mode != want.name() {
+        let hint = match r.mode.as_str() {
+            "user" => "pass --userland PROGRAM, the program it runs",
+            "baremetal" => "pass --baremetal PROGRAM, the program it runs",
+            "system" => {
+                "leave out --userland/--baremetal, or add --gdbserver to debug a process of the guest"
+            }
+            _ => "GDB cannot attach to it",
+        };
+        return Err(usage_error(format!(
+            "run {id} is a {} run, not a {} one: {hint}",
+            r.mode,
+            want.name()
+        )));
+    }
+    let mut c = c.clone();
+    c.arch = Some(arch);
+    c.emulator = emulator;
+    Ok(c)
+}
+
+/// The record of the live run `id`: an error at once when no run holds the
+/// id; a run that holds it but has not recorded itself yet is waited for.
+fn live_run(c: &Common, out: &Path, id: u32) -> Result<RunRecord> {
+    let started = Instant::now();
+    loop {
+        if !run_record::in_use(out, id) {
+            bail!(
+                "no lkmc run holds run id {id}, so there is nothing to attach GDB to: start one \
+                 first, e.g. `lkmc run{}{} --gdb-wait` in another shell, or pass -n with the \
+                 id of a running one",
+                c.arch.map(|a| format!(" --arch {a}")).unwrap_or_default(),
+                if id == 0 {
+                    String::new()
+                } else {
+                    format!(" -n {id}")
+                }
+            );
+        }
+        if let Some(r) = run_record::read_live(out, id) {
+            return Ok(r);
+        }
+        if started.elapsed() > ATTACH_DEADLINE {
+            bail!(
+                "run id {id} is held but its run wrote no record in {}s",
+                ATTACH_DEADLINE.as_secs()
+            );
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Waits until `port` of live run `id` listens, or the run ends, or the deadline.
+pub fn wait_for_port(out: &Path, id: u32, port: u32, quiet: bool) -> Result<()> {
+    if crate::ports::listening(port) {
+        return Ok(());
+    }
+    if !quiet {
+        eprintln!("lkmc: waiting for run {id} to open its GDB port {port}...");
+    }
+    let ended = || !run_record::in_use(out, id);
+    if crate::ports::wait_listening(port, ATTACH_DEADLINE, ended) {
+        return Ok(());
+    }
+    if ended() {
+        bail!("run {id} ended before its GDB port {port} opened");
+    }
+    bail!(
+        "run {id} is live but nothing listens on its GDB port {port} after {}s",
+        ATTACH_DEADLINE.as_secs()
+    )
+}
+
+/// Replaces this process with `g`: GDB then owns the terminal alone, so
+/// Ctrl-C reaches only GDB (which interrupts the guest) and no lkmc process
+/// is left to be killed by it. Returns only on failure.
+fn exec_replacing(g: &Cmd) -> Result<i32> {
+    use std::os::unix::process::CommandExt;
+    crate::tools::require(&g.program)?;
+    let mut p = std::process::Command::new(&g.program);
+    p.args(&g.args);
+    if let Some(d) = &g.cwd {
+        p.current_dir(d);
+    }
+    for (k, v) in &g.env {
+        p.env(k, v);
+    }
+    if let Some(i) = &g.stdin {
+        p.stdin(std::fs::File::open(i).with_context(|| format!("opening {}", i.display()))?);
+    }
+    let e = p.exec();
+    Err(anyhow!(e).context(format!("could not start {}", g.program)))
+}
+
+/// `lkmc gdb`: attaches to the live run of `c`'s run id, with that run's
+/// arch and emulator; with --dry-run or --plan-json prints the command.
+pub fn execute(c: &Common, a: &GdbArgs) -> Result<i32> {
+    let id = c.run_id.unwrap_or(0);
+    let out = Layout::new(c, c.arch()).out;
+    let prints_only = c.dry_run || c.plan_json;
+    // A dry run prints what a real one would run: the live run's arch when
+    // there is one, but no run is needed.
+    let record = if prints_only {
+        run_record::read_live(&out, id)
+    } else {
+        Some(live_run(c, &out, id)?)
+    };
+    let c = match &record {
+        Some(r) => resolve(c, a, id, r)?,
+        None => c.clone(),
+    };
+    let l = Layout::new(&c, c.arch());
+    let g = command(&l, &c, a)?;
+    let eo = crate::exec::ExecOptions::from_common(&c, &l, false);
+    if let Some(code) = crate::exec::print_only("gdb", &g, &eo)? {
         return Ok(code);
     }
     if a.gdbserver && !l.gdbserver_root().join("usr/bin/gdbserver").exists() {
@@ -167,9 +328,82 @@ pub fn execute(l: &Layout, c: &Common, a: &GdbArgs, eo: &crate::exec::ExecOption
             l.arch
         )));
     }
+    if let Some(d) = &g.cwd
+        && !d.is_dir()
+    {
+        bail!(
+            "{} does not exist: build the kernel first (`lkmc build --arch {}`)",
+            d.display(),
+            l.arch
+        );
+    }
+    let port = if a.gdbserver {
+        l.hostfwd_port()
+    } else {
+        l.gdb_port()
+    };
+    wait_for_port(&l.out, l.run_id, port, c.quiet)?;
     crate::exec::save_script(&l.run_dir().join("gdb.sh"), &g)?;
     if !c.quiet {
         eprintln!("{}", crate::render::multiline(&g));
     }
-    crate::exec::run_foreground(&g)
+    exec_replacing(&g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> (Common, GdbArgs) {
+        let mut all = vec!["lkmc", "gdb"];
+        all.extend_from_slice(args);
+        let cli = crate::cli::Cli::try_parse_from(all).unwrap();
+        match cli.command {
+            crate::cli::Command::Gdb(a) => (cli.common.resolve().unwrap(), a),
+            _ => unreachable!(),
+        }
+    }
+
+    fn record(arch: &str, emulator: &str, mode: &str) -> RunRecord {
+        RunRecord {
+            arch: arch.into(),
+            emulator: emulator.into(),
+            mode: mode.into(),
+            gdb_wait: true,
+            gdb_port: 45457,
+        }
+    }
+
+    #[test]
+    fn takes_the_runs_arch_and_emulator_when_not_given() {
+        let (c, a) = parse(&[]);
+        let r = resolve(&c, &a, 0, &record("aarch64", "gem5", "system")).unwrap();
+        assert_eq!((r.arch, r.emulator), (Some(Arch::Aarch64), Emulator::Gem5));
+        let (c, a) = parse(&["--arch", "arm"]);
+        let r = resolve(&c, &a, 0, &record("arm", "qemu", "system")).unwrap();
+        assert_eq!(r.arch, Some(Arch::Arm));
+    }
+
+    #[test]
+    fn a_given_arch_or_emulator_or_mode_that_differs_is_an_error() {
+        let err = |args: &[&str], r: RunRecord| {
+            let (c, a) = parse(args);
+            format!("{:#}", resolve(&c, &a, 4, &r).unwrap_err())
+        };
+        let e = err(&["--arch", "x86_64"], record("aarch64", "qemu", "system"));
+        assert!(e.contains("run 4 is an aarch64 run, not x86_64"), "{e}");
+        let e = err(&["--emulator", "gem5"], record("aarch64", "qemu", "system"));
+        assert!(e.contains("run 4 runs on qemu, not gem5"), "{e}");
+        let e = err(&[], record("arm", "qemu", "user"));
+        assert!(e.contains("--userland PROGRAM"), "{e}");
+        let e = err(
+            &["--userland", "userland/c/hello.c"],
+            record("arm", "qemu", "system"),
+        );
+        assert!(e.contains("--gdbserver"), "{e}");
+        // gdbserver debugs a process of a full-system run.
+        let (c, a) = parse(&["--gdbserver", "--userland", "userland/c/hello.c"]);
+        assert!(resolve(&c, &a, 4, &record("arm", "qemu", "system")).is_ok());
+    }
 }

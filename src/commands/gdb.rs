@@ -1,10 +1,10 @@
 //! `lkmc gdb [BREAK]`.
 
 use crate::cli::{Common, GdbArgs};
-use crate::layout::Layout;
 use anyhow::Result;
 
+/// Attaches to the live run of the run id (its arch and emulator unless
+/// given); a real session replaces lkmc with GDB.
 pub fn exec(c: &Common, a: &GdbArgs) -> Result<i32> {
-    let l = Layout::new(c, c.arch);
-    crate::gdb::execute(&l, c, a, &super::exec_options(c, &l, false))
+    crate::gdb::execute(c, a)
 }

@@ -1,0 +1,329 @@
+//! `lkmc gdb` as a user meets it: the run it attaches to, and Ctrl-C at a
+//! real terminal. The first tests need nothing built; the last boots the
+//! aarch64 guest (`lkmc build --arch aarch64`, as CI does first) and drives
+//! both shells through tmux, so GDB has a real terminal and Ctrl-C reaches
+//! the terminal's foreground process group as it does for a user.
+
+use lkmc::run_record::{self, RunRecord, USER_IDS};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn lkmc(out: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_lkmc"));
+    c.args(args)
+        .env("LKMC_REPO", env!("CARGO_MANIFEST_DIR"))
+        .env("LKMC_OUT_DIR", out)
+        .env("HOME", "/nonexistent-home")
+        .stdin(Stdio::null());
+    c
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn record(arch: &str, port: u32) -> RunRecord {
+    RunRecord {
+        arch: arch.into(),
+        emulator: "qemu".into(),
+        mode: "system".into(),
+        gdb_wait: true,
+        gdb_port: port,
+    }
+}
+
+#[test]
+fn without_a_live_run_gdb_fails_at_once() {
+    let d = tempfile::tempdir().unwrap();
+    for args in [
+        &["gdb", "-n", "61"][..],
+        &["gdb", "-n", "61", "--arch", "aarch64"],
+    ] {
+        let t = Instant::now();
+        let o = lkmc(d.path(), args).output().unwrap();
+        let took = t.elapsed();
+        let out = text(&o);
+        assert!(!o.status.success(), "{args:?} exited 0:\n{out}");
+        assert!(
+            out.contains("no lkmc run holds run id 61"),
+            "{args:?}:\n{out}"
+        );
+        assert!(took < Duration::from_secs(2), "{args:?} took {took:?}");
+    }
+}
+
+#[test]
+fn gdb_takes_the_arch_of_the_live_run() {
+    let d = tempfile::tempdir().unwrap();
+    let _run = run_record::claim(d.path(), Some(62), USER_IDS).unwrap();
+    run_record::write(d.path(), 62, &record("aarch64", 46077)).unwrap();
+    let o = lkmc(d.path(), &["--dry-run", "gdb", "-n", "62"])
+        .output()
+        .unwrap();
+    let out = text(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(out.contains("/linux/default/aarch64/vmlinux"), "{out}");
+    assert!(out.contains("target remote localhost:46077"), "{out}");
+    // An --arch that is not the run's is an error that says so.
+    let o = lkmc(
+        d.path(),
+        &["--dry-run", "gdb", "-n", "62", "--arch", "x86_64"],
+    )
+    .output()
+    .unwrap();
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    assert!(
+        out.contains("run 62 is an aarch64 run, not x86_64"),
+        "{out}"
+    );
+}
+
+#[test]
+fn gdb_waits_for_the_port_and_stops_when_the_run_ends() {
+    let d = tempfile::tempdir().unwrap();
+    // What GDB's cwd needs; nothing else is built.
+    std::fs::create_dir_all(d.path().join("linux/default/aarch64")).unwrap();
+    let run = run_record::claim(d.path(), Some(63), USER_IDS).unwrap();
+    run_record::write(d.path(), 63, &record("aarch64", 46087)).unwrap();
+    let child = lkmc(d.path(), &["gdb", "-n", "63"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    let t = Instant::now();
+    drop(run);
+    let o = child.wait_with_output().unwrap();
+    let out = text(&o);
+    assert!(!o.status.success(), "{out}");
+    assert!(
+        out.contains("waiting for run 63 to open its GDB port 46087"),
+        "{out}"
+    );
+    assert!(
+        out.contains("run 63 ended before its GDB port 46087 opened"),
+        "{out}"
+    );
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+}
+
+// ---- a real guest, driven through tmux ----
+
+/// A tmux server of our own (its own socket), killed with whatever it runs
+/// when the test ends, passed or not.
+struct Tmux {
+    socket: String,
+    gdb_port: u32,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let o = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .env("LKMC_REPO", env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null())
+            .output()
+            .expect("tmux runs");
+        assert!(o.status.success(), "tmux {args:?}: {}", text(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// Types `line` into `pane`, then Enter.
+    fn type_line(&self, pane: &str, line: &str) {
+        self.cmd(&["send-keys", "-t", pane, "-l", line]);
+        self.cmd(&["send-keys", "-t", pane, "Enter"]);
+    }
+
+    fn screen(&self, pane: &str) -> String {
+        self.cmd(&["capture-pane", "-p", "-J", "-S", "-5000", "-t", pane])
+    }
+
+    /// Waits until `pane` shows `what` after the first `after` bytes of its
+    /// text; returns where it ends.
+    fn wait_for(&self, pane: &str, after: usize, what: &str, limit: Duration) -> usize {
+        let t = Instant::now();
+        loop {
+            let s = self.screen(pane);
+            if let Some(i) = s.get(after..).and_then(|rest| rest.find(what)) {
+                return after + i + what.len();
+            }
+            if t.elapsed() > limit {
+                panic!(
+                    "{pane} did not show {what:?} in {limit:?}.\n--- {pane} ---\n{s}\n--- run ---\n{}",
+                    self.screen("t:run")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The ids of the QEMU processes listening on GDB port `port`.
+fn qemus_of(port: u32) -> Vec<i32> {
+    let needle = format!("tcp:127.0.0.1:{port}");
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let cmd = String::from_utf8_lossy(&cmd);
+            let argv0 = cmd.split('\0').next().unwrap_or_default();
+            let name = argv0.rsplit('/').next().unwrap_or_default();
+            name.starts_with("qemu-system-") && cmd.contains(&needle)
+        })
+        .collect()
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        // Only the QEMU of this test's run id: its GDB port is in its command line.
+        for pid in qemus_of(self.gdb_port) {
+            // SAFETY: kill(2) on a process this test started.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    }
+}
+
+fn getvar(name: &str, id: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_lkmc"))
+        .args(["getvar", "--arch", "aarch64", "-n", id, name])
+        .env("LKMC_REPO", env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "getvar {name}: {}", text(&o));
+    String::from_utf8_lossy(&o.stdout).trim().to_string()
+}
+
+/// Fails (rather than skips) with the reason when the guest is not built:
+/// CI builds it before it runs the ignored tests.
+fn require_guest() {
+    for tool in ["tmux", "gdb-multiarch", "qemu-system-aarch64"] {
+        assert!(
+            which(tool),
+            "{tool} is not installed: this test drives a real guest (`lkmc build -D --arch aarch64`)"
+        );
+    }
+    for var in ["linux_image", "vmlinux", "initramfs"] {
+        let p = PathBuf::from(getvar(var, "0"));
+        assert!(
+            p.exists(),
+            "the aarch64 guest is not built ({var} {} is missing): run `lkmc build --arch aarch64` first",
+            p.display()
+        );
+    }
+}
+
+fn which(tool: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
+        .unwrap_or(false)
+}
+
+#[test]
+#[ignore = "boots a guest: needs lkmc build --arch aarch64"]
+fn ctrl_c_in_gdb_gives_back_the_gdb_prompt() {
+    require_guest();
+    let id = "64";
+    let out = PathBuf::from(getvar("out_dir", id));
+    assert!(
+        !run_record::in_use(&out, 64),
+        "run id 64 is in use by another lkmc run"
+    );
+    let port: u32 = getvar("gdb_port", id).parse().unwrap();
+    let exe = env!("CARGO_BIN_EXE_lkmc");
+    let t = Tmux {
+        socket: format!("lkmc-gdb-test-{}", std::process::id()),
+        gdb_port: port,
+    };
+    let shell = "bash --norc --noprofile -i";
+    t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "200",
+        "-y",
+        "50",
+        "-n",
+        "run",
+        shell,
+    ]);
+    t.cmd(&["new-window", "-d", "-t", "t", "-n", "gdb", shell]);
+    let (run, gdb) = ("t:run", "t:gdb");
+    let minute = Duration::from_secs(60);
+
+    // Shell 1: the guest, waiting for GDB.
+    t.type_line(
+        run,
+        &format!("{exe} run --arch aarch64 --gdb-wait -n {id}; echo run-exit=$?"),
+    );
+    let live = Instant::now();
+    while run_record::read_live(&out, 64).is_none() {
+        assert!(
+            live.elapsed() < minute,
+            "the run did not start:\n{}",
+            t.screen(run)
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // Shell 2: GDB, with no --arch: it takes the run's, and continues.
+    t.type_line(gdb, &format!("{exe} gdb -n {id}; echo gdb-exit=$?"));
+    let mut at = t.wait_for(gdb, 0, "Continuing.", 2 * minute);
+    t.wait_for(run, 0, "/lkmc #", 3 * minute);
+    let s = t.screen(gdb);
+    assert!(!s.contains("i386:x86-64"), "GDB took the wrong arch:\n{s}");
+
+    for round in 0..2 {
+        if round == 1 {
+            t.type_line(gdb, "continue");
+            at = t.wait_for(gdb, at, "Continuing.", minute);
+        }
+        t.cmd(&["send-keys", "-t", gdb, "C-c"]);
+        at = t.wait_for(gdb, at, "Program received signal SIGINT", minute);
+        at = t.wait_for(gdb, at, "(gdb)", minute);
+        // The terminal still belongs to GDB, not to the shell.
+        let fg = t.cmd(&[
+            "display-message",
+            "-p",
+            "-t",
+            gdb,
+            "#{pane_current_command}",
+        ]);
+        assert!(
+            fg.trim().starts_with("gdb"),
+            "foreground: {fg}\n{}",
+            t.screen(gdb)
+        );
+        t.type_line(gdb, "info registers pc");
+        at = t.wait_for(gdb, at, "pc             0x", minute);
+        at = t.wait_for(gdb, at, "(gdb)", minute);
+    }
+
+    // Quit GDB (it detaches and the guest runs on), then the guest.
+    t.type_line(gdb, "quit");
+    t.wait_for(gdb, at, "gdb-exit=0", minute);
+    t.type_line(run, "poweroff");
+    t.wait_for(run, 0, "run-exit=", minute);
+    let left = Instant::now();
+    while !qemus_of(port).is_empty() && left.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        qemus_of(port),
+        Vec::<i32>::new(),
+        "QEMU of run {id} remains"
+    );
+}
