@@ -11,10 +11,15 @@ pub enum Freshness {
     /// Always run (e.g. make, which is incremental by itself).
     Always,
     /// Skip when every output exists and is newer than every input
-    /// (directories are walked).
+    /// (directories are walked), and every `present` path exists.
     Inputs {
         inputs: Vec<PathBuf>,
         outputs: Vec<PathBuf>,
+        /// Outputs that an incremental tool (make) leaves alone when their
+        /// own sources did not change: older than some input, yet up to
+        /// date. Only their existence is checked; `outputs` holds a file the
+        /// tool writes on every run.
+        present: Vec<PathBuf>,
     },
 }
 
@@ -68,7 +73,20 @@ impl Step {
     }
 
     pub fn fresh_when(mut self, inputs: Vec<PathBuf>, outputs: Vec<PathBuf>) -> Step {
-        self.freshness = Freshness::Inputs { inputs, outputs };
+        self.freshness = Freshness::Inputs {
+            inputs,
+            outputs,
+            present: Vec::new(),
+        };
+        self
+    }
+
+    /// Outputs that must exist for the step to be up to date, whatever their
+    /// age (see `Freshness::Inputs::present`). After `fresh_when`.
+    pub fn fresh_only_with(mut self, paths: Vec<PathBuf>) -> Step {
+        if let Freshness::Inputs { present, .. } = &mut self.freshness {
+            present.extend(paths);
+        }
         self
     }
 
@@ -81,7 +99,14 @@ impl Step {
     pub fn is_fresh(&self) -> bool {
         match &self.freshness {
             Freshness::Always => false,
-            Freshness::Inputs { inputs, outputs } => {
+            Freshness::Inputs {
+                inputs,
+                outputs,
+                present,
+            } => {
+                if !present.iter().all(|p| p.exists()) {
+                    return false;
+                }
                 let newest_input = inputs.iter().filter_map(|p| newest_mtime(p)).max();
                 let oldest_output = outputs
                     .iter()
@@ -252,12 +277,30 @@ mod tests {
         let Freshness::Inputs {
             inputs,
             mut outputs,
+            ..
         } = s.freshness.clone()
         else {
             unreachable!()
         };
-        outputs.push(d.path().join("missing.ko"));
         assert!(s.is_fresh());
+        // An older output that make left alone: present is enough.
+        let old = d.path().join("old.ko");
+        std::fs::write(&old, "").unwrap();
+        let past = SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        let with = |extra: PathBuf| {
+            Step::new("a", "a")
+                .fresh_when(inputs.clone(), outputs.clone())
+                .fresh_only_with(vec![extra])
+        };
+        assert!(with(old.clone()).is_fresh());
+        assert!(!with(d.path().join("missing.ko")).is_fresh());
+        outputs.push(d.path().join("missing.ko"));
         assert!(!Step::new("a", "a").fresh_when(inputs, outputs).is_fresh());
     }
 

@@ -156,6 +156,22 @@ fn a_deleted_module_is_rebuilt() {
 }
 
 #[test]
+fn a_module_that_make_left_alone_is_up_to_date() {
+    // Kbuild relinks only the modules whose sources changed, so after an
+    // edit most .ko files are older than the newest source.
+    let t = built_tree();
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(86400);
+    std::fs::File::options()
+        .write(true)
+        .open(t.modules.join("hello.ko"))
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    let text = dry_build(&t, &["modules"]);
+    assert!(text.contains("# modules: up to date"), "{text}");
+}
+
+#[test]
 fn force_rebuild_reaches_the_named_targets_only() {
     let t = built_tree();
     let named = dry_build(&t, &["--force-rebuild", "modules"]);

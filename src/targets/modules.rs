@@ -46,17 +46,18 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     if c.o.verbose {
         make = make.arg("V=1");
     }
-    // Every module Kbuild makes is an output: one deleted is rebuilt.
-    let mut outputs = vec![build.join("modules.order")];
-    outputs.extend(
-        expected_modules(c, &files)
-            .iter()
-            .map(|m| build.join(format!("{m}.ko"))),
-    );
+    // Kbuild writes modules.order on every run, and relinks only the modules
+    // whose sources changed: each .ko must exist (one deleted is rebuilt),
+    // only modules.order must be newer than the sources.
+    let kos: Vec<_> = expected_modules(c, &files)
+        .iter()
+        .map(|m| build.join(format!("{m}.ko")))
+        .collect();
     step = super::require_host_gcc(l, step, "modules")
         .action(make.arg("modules"))
         .after(&["linux"])
-        .fresh_when(vec![src, l.vmlinux()], outputs);
+        .fresh_when(vec![src, l.vmlinux()], vec![build.join("modules.order")])
+        .fresh_only_with(kos);
     let mut p = Plan::default();
     p.push(step);
     Ok(p)
