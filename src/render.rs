@@ -2,6 +2,7 @@
 //! Every printed form is valid POSIX shell that runs the same thing.
 
 use crate::command::{Action, Cmd};
+use std::path::{Component, Path};
 
 /// Quotes a word for POSIX shell: bare when it only has safe characters,
 /// otherwise in single quotes.
@@ -18,22 +19,67 @@ fn assignment(k: &str, v: &str) -> String {
     format!("{k}={}", quote(v))
 }
 
+/// Bash's reserved words: bare in command position they are syntax, not a
+/// program name.
+const RESERVED: &[&str] = &[
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do",
+    "done", "in", "function", "time", "coproc",
+];
+
+/// Quotes the program name: also quoted when bare it would be an assignment
+/// (`A=b`) or a reserved word (`time`, `if`), not a command.
+fn quote_program(word: &str) -> String {
+    let q = quote(word);
+    if q == word && (word.contains('=') || RESERVED.contains(&word)) {
+        format!("'{word}'")
+    } else {
+        q
+    }
+}
+
+/// The directory operand of the printed `cd`, so that it enters what
+/// chdir(2) enters: a relative path is made to start with `./` (else `cd`
+/// searches `CDPATH` first, and takes `-x` for an option and `-` for
+/// `$OLDPWD`), and a path with a `..` component gets `-P` (else `cd` drops
+/// `DIR/..` as text instead of going to the parent of where `DIR` leads).
+fn cd_operand(d: &Path) -> String {
+    let s = d.display().to_string();
+    let dotted = |s: &str| {
+        s == "." || s == ".." || s.starts_with("./") || s.starts_with("../") || s.starts_with('/')
+    };
+    let word = if dotted(&s) {
+        quote(&s)
+    } else {
+        format!("./{}", quote(&s))
+    };
+    if d.components().any(|c| c == Component::ParentDir) {
+        format!("-P {word}")
+    } else {
+        word
+    }
+}
+
+/// A redirection target. A real run opens it from lkmc's working directory,
+/// so after the printed `cd` a relative one is taken from `$OLDPWD`.
+fn redirect_target(c: &Cmd, p: &Path) -> String {
+    let q = quote(&p.display().to_string());
+    if c.cwd.is_some() && p.is_relative() {
+        format!("\"$OLDPWD\"/{q}")
+    } else {
+        q
+    }
+}
+
 fn redirections(c: &Cmd) -> Vec<String> {
     let mut v = Vec::new();
     if let Some(p) = &c.stdin {
-        v.push(format!("< {}", quote(&p.display().to_string())));
+        v.push(format!("< {}", redirect_target(c, p)));
     }
     if let Some(r) = &c.stdout {
         let op = if r.append { ">>" } else { ">" };
-        v.push(format!("{op} {}", quote(&r.display_path())));
+        v.push(format!("{op} {}", redirect_target(c, &r.path)));
     }
     v
-}
-
-impl crate::command::Redirect {
-    fn display_path(&self) -> String {
-        self.path.display().to_string()
-    }
 }
 
 /// `cd DIR &&`, then `VAR=value` words, then the program: what comes before
@@ -41,12 +87,12 @@ impl crate::command::Redirect {
 fn head(c: &Cmd) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     if let Some(d) = &c.cwd {
-        words.push(format!("cd {} &&", quote(&d.display().to_string())));
+        words.push(format!("cd {} &&", cd_operand(d)));
     }
     for (k, v) in &c.env {
         words.push(assignment(k, v));
     }
-    words.push(quote(&c.program));
+    words.push(quote_program(&c.program));
     words
 }
 
@@ -96,14 +142,17 @@ fn heredoc_delimiter(content: &str) -> String {
 }
 
 /// A file lkmc writes itself, shown as the here-document that does the same.
-pub fn write_file(path: &std::path::Path, content: &str, append: bool, prefix: bool) -> String {
-    let d = heredoc_delimiter(content);
+/// A here-document always ends with a newline, so content without one (not
+/// made by `Action::write`) is shown as `printf '%s'` instead.
+pub fn write_file(path: &Path, content: &str, append: bool, prefix: bool) -> String {
     let op = if append { ">>" } else { ">" };
     let plus = if prefix { "+ " } else { "" };
-    format!(
-        "{plus}cat << '{d}' {op} {}\n{content}{d}",
-        quote(&path.display().to_string())
-    )
+    let target = quote(&path.display().to_string());
+    if !content.is_empty() && !content.ends_with('\n') {
+        return format!("{plus}printf '%s' {} {op} {target}", quote(content));
+    }
+    let d = heredoc_delimiter(content);
+    format!("{plus}cat << '{d}' {op} {target}\n{content}{d}")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,7 +224,45 @@ mod tests {
 
     #[test]
     fn heredoc_delimiter_avoids_content() {
-        let s = write_file(std::path::Path::new("/x"), "EOF\n", false, true);
+        let s = write_file(Path::new("/x"), "EOF\n", false, true);
         assert!(s.starts_with("+ cat << 'EOF_' > /x\nEOF\nEOF_"));
+    }
+
+    // Minimal inputs the property test (render_props) found; each printed
+    // text used to run something else in bash.
+
+    #[test]
+    fn program_is_never_an_assignment_or_keyword() {
+        assert_eq!(oneline(&Cmd::new("A=b").arg("a")), "'A=b' a");
+        assert_eq!(oneline(&Cmd::new("time").arg("a")), "'time' a");
+        assert_eq!(oneline(&Cmd::new("make").arg("A=b")), "make A=b");
+    }
+
+    #[test]
+    fn cd_enters_what_chdir_enters() {
+        let cd = |d: &str| oneline(&Cmd::new("p").cwd(d));
+        assert_eq!(cd("-"), "cd ./- && p");
+        assert_eq!(cd("x"), "cd ./x && p");
+        assert_eq!(cd("./x"), "cd ./x && p");
+        assert_eq!(cd("/a b"), "cd '/a b' && p");
+        assert_eq!(cd("lnk/../x"), "cd -P ./lnk/../x && p");
+        assert_eq!(cd("/l/../x"), "cd -P /l/../x && p");
+    }
+
+    #[test]
+    fn relative_redirections_stay_in_lkmc_directory() {
+        let mut c = Cmd::new("p").cwd("/d");
+        c.stdin = Some("i".into());
+        c.stdout = Some(crate::command::Redirect {
+            path: "/o".into(),
+            append: false,
+        });
+        assert_eq!(oneline(&c), r#"cd /d && p < "$OLDPWD"/i > /o"#);
+    }
+
+    #[test]
+    fn content_without_final_newline_is_printf() {
+        let s = write_file(Path::new("/x"), "'", false, false);
+        assert_eq!(s, r#"printf '%s' ''"'"'' > /x"#);
     }
 }
