@@ -72,12 +72,13 @@ pub enum RootfsWhich {
     Buildroot,
 }
 
-/// Options every subcommand takes.
+/// Options every subcommand takes (listed after the subcommand's own in --help).
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Common options")]
 pub struct Common {
-    /// Guest architecture.
-    #[arg(short = 'a', long, global = true, default_value = "x86_64")]
-    pub arch: Arch,
+    /// Guest architecture [default: x86_64; `lkmc gdb` and the helpers: the arch of the run they attach to].
+    #[arg(short = 'a', long, global = true)]
+    pub arch: Option<Arch>,
     /// Emulator: qemu, gem5, or native (run on the host, userland only).
     #[arg(short = 'e', long, global = true, default_value = "qemu")]
     pub emulator: Emulator,
@@ -108,9 +109,10 @@ pub struct Common {
     pub qemu_build_id: String,
     #[arg(long, global = true, default_value = "default")]
     pub crosstool_ng_build_id: String,
-    /// Run id: each id gets its own run dir and ports, so runs never collide.
-    #[arg(short = 'n', long, global = true, default_value_t = 0)]
-    pub run_id: u32,
+    /// Run id: each id has its own run dir and ports. `lkmc run` without it takes the lowest
+    /// free id; `lkmc gdb` and the helpers attach to id 0.
+    #[arg(short = 'n', long, global = true)]
+    pub run_id: Option<u32>,
     /// Compilers: default buildroot when submodules/buildroot is checked out, else host.
     #[arg(long, global = true)]
     pub gcc_which: Option<GccWhich>,
@@ -136,7 +138,10 @@ pub struct Common {
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
     /// A user-mode program: a userland/ source or a built program (run, gdb, getvar).
-    #[arg(short = 'u', long, global = true)]
+    #[arg(short = 'u', long = "userland", global = true, action = clap::ArgAction::Append)]
+    pub userlands: Vec<PathBuf>,
+    /// The program of `--userland`, set by `resolve`.
+    #[arg(skip)]
     pub userland: Option<PathBuf>,
     /// A baremetal program (arm, aarch64): a baremetal/ or userland/c/ source, or a built image.
     #[arg(short = 'b', long, global = true)]
@@ -144,6 +149,27 @@ pub struct Common {
     /// Link userland programs statically.
     #[arg(long = "static", global = true)]
     pub static_: bool,
+}
+
+impl Common {
+    /// Checks what clap cannot and fills the derived fields: one `--userland`
+    /// (gem5 alone runs several, one per CPU).
+    pub fn resolve(mut self) -> anyhow::Result<Common> {
+        if self.userlands.len() > 1 && self.emulator != Emulator::Gem5 {
+            return Err(crate::error::usage_error(format!(
+                "--userland was given {} times: {} runs one program (only gem5 runs one per CPU)",
+                self.userlands.len(),
+                self.emulator.name()
+            )));
+        }
+        self.userland = self.userlands.first().cloned();
+        Ok(self)
+    }
+
+    /// The guest arch asked for, or x86_64.
+    pub fn arch(&self) -> Arch {
+        self.arch.unwrap_or(Arch::X86_64)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -260,15 +286,15 @@ pub struct RunArgs {
     /// VNC display instead of a window.
     #[arg(long)]
     pub vnc: bool,
-    #[arg(short = 'c', long, default_value_t = 1)]
+    #[arg(short = 'c', long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=512))]
     pub cpus: u32,
     #[arg(short = 'm', long, default_value = "256M")]
     pub memory: String,
     /// Emulator trace events (QEMU -trace) or gem5 debug flags.
     #[arg(short = 'T', long)]
     pub trace: Option<String>,
-    /// Run the emulator itself under GDB.
-    #[arg(short = 'D', long)]
+    /// Run the emulator itself under GDB (no short flag: -D is build's --download-dependencies).
+    #[arg(long)]
     pub debug_vm: bool,
     /// Kill the guest after this many seconds and fail.
     #[arg(long)]

@@ -172,7 +172,7 @@ mod tests {
         // The command line beats the file; the file fills in the rest.
         use clap::Parser;
         let cli = crate::cli::Cli::parse_from(&out);
-        assert_eq!(cli.common.arch, crate::arch::Arch::Arm);
+        assert_eq!(cli.common.arch(), crate::arch::Arch::Arm);
         match cli.command {
             crate::cli::Command::Run(r) => {
                 assert_eq!(r.memory, "1G");

@@ -126,7 +126,7 @@ impl Layout {
             gem5_id: c.gem5_build_id.clone(),
             qemu_id: c.qemu_build_id.clone(),
             ctng_id: c.crosstool_ng_build_id.clone(),
-            run_id: c.run_id,
+            run_id: c.run_id.unwrap_or(0),
             gcc_which,
             baremetal_gcc,
             qemu_which,

@@ -13,7 +13,11 @@ fn main() -> ExitCode {
         Err(e) => return lkmc::error::exit_code(Err(e)),
     };
     let cli = Cli::parse_from(args);
-    let c = &cli.common;
+    let common = match cli.common.clone().resolve() {
+        Ok(c) => c,
+        Err(e) => return lkmc::error::exit_code(Err(e)),
+    };
+    let c = &common;
     lkmc::error::exit_code(match &cli.command {
         Command::Build(a) => commands::build::exec(c, a),
         Command::Run(a) => commands::run::exec(c, a),

@@ -71,7 +71,8 @@ fn plans(out: &Path) -> Vec<Cmd> {
         let mut argv = vec!["lkmc", "--out-dir", o.as_str(), "-j", "2"];
         argv.extend(words.iter().copied());
         let cli = Cli::parse_from(&argv);
-        let l = Layout::new(&cli.common, cli.common.arch);
+        let common = cli.common.clone().resolve().unwrap();
+        let l = Layout::new(&common, common.arch());
         match &cli.command {
             crate::cli::Command::Build(a) => {
                 let bo = crate::targets::BuildOpts::from_args(a, false);
@@ -92,10 +93,10 @@ fn plans(out: &Path) -> Vec<Cmd> {
                 }
             }
             crate::cli::Command::Run(a) => {
-                cmds.push(crate::run::plan(&l, &cli.common, a).unwrap().main);
+                cmds.push(crate::run::plan(&l, &common, a).unwrap().main);
             }
             crate::cli::Command::Gdb(a) => {
-                cmds.push(crate::gdb::command(&l, &cli.common, a).unwrap());
+                cmds.push(crate::gdb::command(&l, &common, a).unwrap());
             }
             _ => unreachable!(),
         }

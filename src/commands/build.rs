@@ -12,7 +12,7 @@ pub fn exec(c: &Common, a: &BuildArgs) -> Result<i32> {
     let archs: Vec<Arch> = if a.all_archs {
         Arch::ALL.to_vec()
     } else {
-        vec![c.arch]
+        vec![c.arch()]
     };
     for arch in archs {
         let l = Layout::new(c, arch);

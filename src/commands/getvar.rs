@@ -5,5 +5,5 @@ use crate::layout::Layout;
 use anyhow::Result;
 
 pub fn exec(c: &Common, a: &GetvarArgs) -> Result<i32> {
-    crate::getvar::execute(&Layout::new(c, c.arch), c, a)
+    crate::getvar::execute(&Layout::new(c, c.arch()), c, a)
 }

@@ -5,5 +5,5 @@ use crate::layout::Layout;
 use anyhow::Result;
 
 pub fn exec(c: &Common, a: &MonitorArgs) -> Result<i32> {
-    crate::qemu_monitor::send(&Layout::new(c, c.arch), c, a)
+    crate::qemu_monitor::send(&Layout::new(c, c.arch()), c, a)
 }

@@ -6,7 +6,7 @@ use crate::layout::Layout;
 use anyhow::Result;
 
 pub fn exec(c: &Common, a: &ToolchainArgs) -> Result<i32> {
-    let l = Layout::new(c, c.arch);
+    let l = Layout::new(c, c.arch());
     let cmd = Cmd::new(format!("{}{}", l.cross_prefix(), a.tool)).args(a.args.iter());
     if let Some(code) =
         crate::exec::print_only("toolchain", &cmd, &super::exec_options(c, &l, false))?

@@ -81,9 +81,80 @@ fn tmux_split(l: &Layout, c: &Common, a: &RunArgs) -> Result<Option<Cmd>> {
         Cmd::new("tmux")
             .line(["split-window", "-h", "-d"])
             .arg(format!(
-                "sleep 1; {inner}; read -p 'press enter to close' x"
+                "trap : INT; {inner}; printf 'press enter to close'; read x"
             )),
     ))
+}
+
+/// Values that would only fail inside the emulator or the guest.
+fn check_values(l: &Layout, a: &RunArgs) -> Result<()> {
+    let bytes = parse_size(&a.memory).ok_or_else(|| {
+        usage_error(format!(
+            "--memory '{}' is not a size: give e.g. 512M or 2G",
+            a.memory
+        ))
+    })?;
+    if bytes < 16 << 20 {
+        return Err(usage_error(format!(
+            "--memory {} is below 16M: no kernel boots in it",
+            a.memory
+        )));
+    }
+    // An address space of 1T is fine for the host, but the emulator would
+    // really try to back it: anything over the host's RAM fails late.
+    if let Some(host) = host_memory()
+        && bytes > host
+    {
+        return Err(usage_error(format!(
+            "--memory {} is more than this machine's {} MiB of RAM",
+            a.memory,
+            host >> 20
+        )));
+    }
+    let words = a.kernel_cli.iter().chain(&a.kernel_cli_after_dash);
+    if let Some(w) = words.clone().find(|w| w.chars().any(char::is_control)) {
+        return Err(usage_error(format!(
+            "--kernel-cli {w:?} has a control character (a newline?): the kernel command line is one line"
+        )));
+    }
+    if l.emulator == Emulator::Gem5 && (a.graphic || a.vnc) {
+        return Err(usage_error(
+            "--graphic and --vnc are for QEMU: gem5's console is a terminal port (`lkmc gem5-shell`)",
+        ));
+    }
+    Ok(())
+}
+
+/// `512M`, `2G`, `1024K`, or bytes.
+pub fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => s.split_at(i),
+        None => (s, ""),
+    };
+    let n: u64 = digits.parse().ok()?;
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return None,
+    };
+    n.checked_mul(1 << shift)
+}
+
+fn host_memory() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let kb: u64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb << 10)
 }
 
 /// Options that only mean something in another mode are errors, not silently
@@ -174,6 +245,7 @@ pub fn plan(l: &Layout, c: &Common, a: &RunArgs) -> Result<RunPlan> {
         )));
     }
     reject_options_of_other_modes(m, l.emulator, a)?;
+    check_values(l, a)?;
     let run_dir = l.run_dir();
     let mut prep = Plan::default();
     prep.push(Step::new("run-dir", "preparing the run dir").action(mkdir_p(&run_dir)));

@@ -1,11 +1,11 @@
 //! GDB tests: GDB in batch mode against real guests, asserting where it stopped.
 
 use super::Runner;
+use crate::arch::Arch;
+use crate::cli::{GdbArgs, RunArgs};
 use crate::run::console::WatchOptions;
 use crate::run::launch;
 use crate::run_record::TEST_IDS;
-use crate::arch::Arch;
-use crate::cli::{GdbArgs, RunArgs};
 use std::io::Read;
 use std::time::{Duration, Instant};
 

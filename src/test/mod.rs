@@ -20,7 +20,6 @@ use anyhow::Result;
 use ktap::{Status, TestResult};
 use std::time::{Duration, Instant};
 
-
 pub struct Runner<'a> {
     pub common: &'a Common,
     pub args: &'a TestArgs,
@@ -198,12 +197,15 @@ impl Suite {
         s.split(',')
             .map(|w| {
                 let w = w.trim();
-                Suite::ALL.into_iter().find(|x| x.name() == w).ok_or_else(|| {
-                    usage_error(format!(
-                        "unknown suite '{w}'; valid: {}, all",
-                        Suite::ALL.map(Suite::name).join(", ")
-                    ))
-                })
+                Suite::ALL
+                    .into_iter()
+                    .find(|x| x.name() == w)
+                    .ok_or_else(|| {
+                        usage_error(format!(
+                            "unknown suite '{w}'; valid: {}, all",
+                            Suite::ALL.map(Suite::name).join(", ")
+                        ))
+                    })
             })
             .collect()
     }
