@@ -62,7 +62,9 @@ for t in $tests; do
   taint1=$(cat /proc/sys/kernel/tainted)
   sed 's/^/# /' /tmp/test.out
   took=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
-  echo "# $t: took ${took} s (uptime ${start}..${end}, timeout ${timeout_s} s${debug_kernel:+, debug kernel})"
+  # The first line is what lkmc's KTAP reader takes the duration from.
+  echo "# $t: duration ${start}..${end}"
+  echo "# $t: took ${took} s (timeout ${timeout_s} s${debug_kernel:+, debug kernel})"
   # Kernel reports fail the test that caused them, whatever the test said,
   # unless the test expects them.
   allowed=$(sed -n 's/^# expect-kernel-report: //p' "$t.sh")
