@@ -98,7 +98,7 @@ fn interactive_run(name: &str, run_id: u32) -> Tmux {
         name,
         &format!("{LKMC} run --arch aarch64 -n {run_id} --timeout 600"),
     );
-    t.wait_for("/lkmc # ", 1);
+    t.wait_for("/lkmc #", 1);
     t
 }
 
@@ -126,7 +126,7 @@ fn ctrl_c_stops_the_guest_command_and_ctrl_a_x_quits() {
     std::thread::sleep(Duration::from_secs(1));
     t.keys(&["C-c"]);
     // The shell is back: a new prompt, and a command runs.
-    t.wait_for("/lkmc # ", 2);
+    t.wait_for("/lkmc #", 2);
     t.keys(&["echo still-$((40+2))", "Enter"]);
     t.wait_for("still-42", 1);
     t.keys(&["C-a", "x"]);

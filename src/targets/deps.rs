@@ -25,6 +25,8 @@ fn quick_packages(l: &Layout) -> Vec<String> {
         "e2fsprogs",
         "gdb-multiarch",
         "tmux",
+        // The tests check that `lkmc test --dry-run` starts no process.
+        "strace",
         "python3",
     ]
     .map(String::from)
