@@ -15,6 +15,7 @@ pub mod exec;
 pub mod gdb;
 pub mod gem5_helpers;
 pub mod getvar;
+pub mod guest_protocol;
 pub mod kconfig;
 pub mod layout;
 pub mod plan;

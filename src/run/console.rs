@@ -88,16 +88,7 @@ pub fn detect_crash(text: &str) -> Option<Crash> {
 
 /// The last `lkmc_exit_status_N` the guest printed.
 pub fn guest_status(text: &str) -> Option<i32> {
-    text.lines()
-        .filter_map(|l| {
-            let i = l.find("lkmc_exit_status_")?;
-            let digits: String = l[i + "lkmc_exit_status_".len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            digits.parse().ok()
-        })
-        .next_back()
+    crate::guest_protocol::last_exit_status(text)
 }
 
 struct TermiosGuard(Option<libc::termios>);

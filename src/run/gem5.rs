@@ -126,7 +126,7 @@ fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
     w.extend(["root=/dev/sda", "rw", "init=/init"].map(String::from));
     // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
     // powers off with `m5 exit` instead.
-    w.push("lkmc_gem5=1".into());
+    w.push(format!("{}=1", crate::guest_protocol::GEM5_PARAM));
     w.push(kernel_cli::build(&CliOptions {
         arch: l.arch,
         console: true,

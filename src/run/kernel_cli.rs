@@ -2,6 +2,7 @@
 
 use crate::arch::Arch;
 use crate::cli::RunArgs;
+use crate::guest_protocol;
 use base64::Engine;
 
 /// Shell code travels base64-encoded: the kernel command line splits on spaces
@@ -34,10 +35,14 @@ pub fn build(o: &CliOptions) -> String {
         w.extend(["root=/dev/vda", "rw", "init=/init"].map(String::from));
     }
     if let Some(e) = &o.args.eval {
-        w.push(format!("lkmc_eval={}", encode(e)));
+        w.push(format!("{}={}", guest_protocol::EVAL_PARAM, encode(e)));
     }
     if let Some(e) = &o.args.eval_after {
-        w.push(format!("lkmc_eval_after={}", encode(e)));
+        w.push(format!(
+            "{}={}",
+            guest_protocol::EVAL_AFTER_PARAM,
+            encode(e)
+        ));
     }
     w.extend(o.args.kernel_cli.iter().cloned());
     if !o.args.kernel_cli_after_dash.is_empty() {

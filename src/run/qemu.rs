@@ -62,8 +62,9 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
         q = q.line([
             "-virtfs".to_string(),
             format!(
-                "local,path={},mount_tag=lkmc_out,security_model=none,id=lkmc_out",
-                l.out.display()
+                "local,path={},mount_tag={tag},security_model=none,id={tag}",
+                l.out.display(),
+                tag = crate::guest_protocol::OUT_9P_TAG
             ),
         ]);
     }
@@ -80,8 +81,11 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
                 ),
             ])
             .line([
-                "-device",
-                "virtserialport,chardev=lkmc_gdbserver,name=lkmc.gdbserver",
+                "-device".to_string(),
+                format!(
+                    "virtserialport,chardev=lkmc_gdbserver,name={}",
+                    crate::guest_protocol::GDBSERVER_PORT_NAME
+                ),
             ]);
     }
     trace_and_gdb_wait(q, l, a).args(a.extra.iter())

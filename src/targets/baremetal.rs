@@ -92,7 +92,11 @@ pub fn argv_block(args: &[String]) -> Result<String> {
             "baremetal arguments cannot contain a newline: {bad:?}"
         )));
     }
-    let mut s = format!("lkmc_argv {}\n", args.len());
+    let mut s = format!(
+        "{} {}\n",
+        crate::guest_protocol::BAREMETAL_ARGV_MAGIC,
+        args.len()
+    );
     for a in args {
         s.push_str(a);
         s.push('\n');

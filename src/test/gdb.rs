@@ -204,7 +204,7 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
         let t = Instant::now();
         loop {
             let text = std::fs::read_to_string(l.termout()).unwrap_or_default();
-            if text.contains("lkmc_gdb_ready") {
+            if text.contains(crate::guest_protocol::GDB_READY) {
                 break true;
             }
             if t.elapsed() > limit || emu.is_finished() {
