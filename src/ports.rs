@@ -47,11 +47,19 @@ pub fn wait_listening(port: u32, limit: Duration, gave_up: impl Fn() -> bool) ->
 #[cfg(test)]
 mod tests {
     #[test]
-    fn sees_a_listener_and_not_a_closed_port() {
+    fn sees_a_real_listener() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = l.local_addr().unwrap().port() as u32;
-        assert!(super::listening(port));
-        drop(l);
-        assert!(!super::listening(port));
+        assert!(super::listening(l.local_addr().unwrap().port() as u32));
+    }
+
+    #[test]
+    fn reads_only_listening_rows() {
+        // Port 0x1F90 = 8080 listening; 0x0016 = 22 only connected.
+        let table = "  sl  local_address rem_address   st tx_queue rx_queue\n\
+   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000\n\
+   1: 0100007F:0016 0100007F:A2B4 01 00000000:00000000\n";
+        assert!(super::listening_in(table, 8080));
+        assert!(!super::listening_in(table, 22));
+        assert!(!super::listening_in(table, 8081));
     }
 }

@@ -66,6 +66,10 @@ pub struct WatchOptions {
     pub echo: bool,
     /// Give QEMU our terminal as stdin (interactive shell).
     pub interactive: bool,
+    /// The program gets our stdout itself instead of a pipe (user-mode
+    /// programs: their C library then flushes each line, so output shows as
+    /// GDB steps); nothing is scanned or saved.
+    pub passthrough: bool,
 }
 
 /// Markers the kernel prints when it crashes.
@@ -118,14 +122,20 @@ impl Drop for TermiosGuard {
     }
 }
 
-pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
-    let _term = TermiosGuard::save();
-    let mut e = crate::exec::expression(cmd).unchecked().stderr_to_stdout();
+/// Ends the running emulator (from a timer, a crash or a signal).
+type Kill = Arc<dyn Fn() + Send + Sync>;
+
+/// The emulator's command, dying with lkmc: Ctrl-C or a kill never leaves a
+/// QEMU behind.
+fn emulator(cmd: &Cmd, o: &WatchOptions) -> duct::Expression {
+    let mut e = crate::exec::expression(cmd).unchecked();
+    if !o.passthrough {
+        e = e.stderr_to_stdout();
+    }
     if !o.interactive {
         e = e.stdin_null();
     }
-    // The emulator dies with lkmc: Ctrl-C or a kill never leaves a QEMU behind.
-    e = e.before_spawn(|c| {
+    e.before_spawn(|c| {
         use std::os::unix::process::CommandExt;
         // SAFETY: prctl is async-signal-safe and touches no memory of ours.
         unsafe {
@@ -135,40 +145,95 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
             });
         }
         Ok(())
+    })
+}
+
+/// Calls `kill` after `delay` unless `done` was set first; sets `fired`.
+fn kill_after(delay: Duration, done: &Arc<AtomicBool>, fired: Option<Arc<AtomicBool>>, kill: Kill) {
+    let done = done.clone();
+    std::thread::spawn(move || {
+        let start = Instant::now();
+        while start.elapsed() < delay {
+            if done.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if let Some(f) = fired {
+            f.store(true, Ordering::SeqCst);
+        }
+        kill();
     });
-    let reader = Arc::new(
-        e.reader()
-            .with_context(|| format!("could not start {}", cmd.program))?,
-    );
-    let mut log = std::fs::File::create(termout)
-        .with_context(|| format!("creating {}", termout.display()))?;
+}
+
+/// Runs `cmd` watched as `o` says; the console goes to `termout` too.
+pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
+    let _term = TermiosGuard::save();
     let done = Arc::new(AtomicBool::new(false));
     let timed_out = Arc::new(AtomicBool::new(false));
+    let start = |what: &str| format!("could not start {} ({what})", cmd.program);
+    let mut out = if o.passthrough {
+        let handle = Arc::new(
+            emulator(cmd, o)
+                .start()
+                .with_context(|| start("passthrough"))?,
+        );
+        let h = handle.clone();
+        guard(o, &done, &timed_out, Arc::new(move || drop(h.kill())));
+        let status = handle.wait().map(|x| x.status.code()).unwrap_or(None);
+        Outcome {
+            emulator_status: status,
+            ..Outcome::default()
+        }
+    } else {
+        let reader = Arc::new(
+            emulator(cmd, o)
+                .reader()
+                .with_context(|| start("watched"))?,
+        );
+        let r = reader.clone();
+        let kill: Kill = Arc::new(move || drop(r.kill()));
+        guard(o, &done, &timed_out, kill.clone());
+        let mut out = watch(&reader, termout, o, &done, kill)?;
+        if let Ok(Some(x)) = reader.try_wait() {
+            out.emulator_status = x.status.code();
+        }
+        out
+    };
+    done.store(true, Ordering::SeqCst);
+    CURRENT.lock().expect("not poisoned").take();
+    out.signal = interrupted();
+    out.timed_out = timed_out.load(Ordering::SeqCst);
+    Ok(out)
+}
+
+/// The deadline and the signals, for the emulator that `kill` ends.
+fn guard(o: &WatchOptions, done: &Arc<AtomicBool>, timed_out: &Arc<AtomicBool>, kill: Kill) {
     if let Some(t) = o.timeout {
-        let (r, d, flag) = (reader.clone(), done.clone(), timed_out.clone());
-        std::thread::spawn(move || {
-            let start = Instant::now();
-            while start.elapsed() < t {
-                if d.load(Ordering::SeqCst) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            flag.store(true, Ordering::SeqCst);
-            let _ = r.kill();
-        });
+        kill_after(t, done, Some(timed_out.clone()), kill.clone());
     }
     watch_signals();
-    *CURRENT.lock().expect("not poisoned") = Some(reader.clone());
+    *CURRENT.lock().expect("not poisoned") = Some(kill);
+}
+
+/// Reads the console to its end: echoed, saved, scanned for crashes.
+fn watch(
+    reader: &duct::ReaderHandle,
+    termout: &Path,
+    o: &WatchOptions,
+    done: &Arc<AtomicBool>,
+    kill: Kill,
+) -> Result<Outcome> {
+    let mut log = std::fs::File::create(termout)
+        .with_context(|| format!("creating {}", termout.display()))?;
     let mut out = Outcome::default();
     let mut text = String::new();
     let mut buf = [0u8; 4096];
     let stdout = std::io::stdout();
     loop {
         let n = match (&*reader).read(&mut buf) {
-            Ok(0) => break,
+            Ok(0) | Err(_) => break,
             Ok(n) => n,
-            Err(_) => break,
         };
         let chunk = &buf[..n];
         log.write_all(chunk)?;
@@ -185,24 +250,11 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
         {
             if c == Crash::Panic || o.stop_on_oops {
                 // Give the kernel a second to print the trace, then end the run.
-                let (r, d) = (reader.clone(), done.clone());
-                std::thread::spawn(move || {
-                    std::thread::sleep(Duration::from_millis(1000));
-                    if !d.load(Ordering::SeqCst) {
-                        let _ = r.kill();
-                    }
-                });
+                kill_after(Duration::from_millis(1000), done, None, kill.clone());
             }
             out.crash = Some(c);
         }
     }
-    done.store(true, Ordering::SeqCst);
-    CURRENT.lock().expect("not poisoned").take();
-    out.signal = interrupted();
-    if let Ok(Some(o)) = reader.try_wait() {
-        out.emulator_status = o.status.code();
-    }
-    out.timed_out = timed_out.load(Ordering::SeqCst);
     if out.crash.is_none() {
         out.crash = detect_crash(&text);
         if out.crash == Some(Crash::Oops) && !o.stop_on_oops {
@@ -216,7 +268,7 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
 }
 
 /// The emulator being watched, which a signal to lkmc ends.
-static CURRENT: std::sync::Mutex<Option<Arc<duct::ReaderHandle>>> = std::sync::Mutex::new(None);
+static CURRENT: std::sync::Mutex<Option<Kill>> = std::sync::Mutex::new(None);
 
 /// SIGINT, SIGTERM or SIGHUP to lkmc end the watched emulator (lkmc then
 /// exits 128 + the signal), or lkmc itself when none runs. A terminal's
@@ -232,9 +284,7 @@ fn watch_signals() {
             for sig in signals.forever() {
                 INTERRUPTED.store(sig, Ordering::SeqCst);
                 match CURRENT.lock().expect("not poisoned").as_ref() {
-                    Some(r) => {
-                        let _ = r.kill();
-                    }
+                    Some(kill) => kill(),
                     None => std::process::exit(128 + sig),
                 }
             }

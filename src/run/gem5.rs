@@ -6,7 +6,7 @@
 
 use super::Mode;
 use super::kernel_cli::{self, CliOptions};
-use crate::arch::Arch;
+use crate::arch::{Arch, Gem5Bootloader};
 use crate::cli::{Common, GccWhich, RunArgs};
 use crate::command::{Action, Cmd};
 use crate::layout::Layout;
@@ -81,28 +81,13 @@ fn param(value: impl AsRef<str>) -> [String; 2] {
     ["--param".to_string(), value.as_ref().to_string()]
 }
 
-fn kvm_cpu(arch: Arch) -> &'static str {
-    match arch {
-        Arch::X86_64 => "X86KvmCPU",
-        Arch::Arm | Arch::Aarch64 => "ArmV8KvmCPU",
-    }
-}
-
-/// The serial terminal of the machine fs.py builds.
-fn terminal_object(arch: Arch) -> &'static str {
-    match arch {
-        Arch::X86_64 => "system.pc.com_1.device",
-        Arch::Arm | Arch::Aarch64 => "system.terminal",
-    }
-}
-
 /// The boot loader fs.py loads before an ARM kernel: GICv3 machines (V2)
 /// have their own.
-fn bootloader(l: &Layout) -> PathBuf {
-    let name = match l.arch {
-        Arch::Arm => "boot.arm",
-        _ if l.machine.contains("V2") => "boot_v2.arm64",
-        _ => "boot.arm64",
+fn bootloader(l: &Layout, b: &Gem5Bootloader) -> PathBuf {
+    let name = if l.machine.contains("V2") {
+        b.gicv3
+    } else {
+        b.gicv2
     };
     l.gem5_system_dir().join("binaries").join(name)
 }
@@ -113,15 +98,15 @@ fn bootloader(l: &Layout) -> PathBuf {
 /// parameters (console, eval, the user's).
 fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
     let mut w: Vec<String> = Vec::new();
-    match l.arch {
-        Arch::X86_64 => w.extend(["earlyprintk=ttyS0", "lpj=7999923"].map(String::from)),
-        Arch::Arm | Arch::Aarch64 => {
-            if l.machine.starts_with("VExpress_GEM5") {
-                w.push("earlycon=pl011,0x1c090000".into());
-            }
-            w.push("lpj=19988480".into());
-            w.push(format!("mem={}", kernel_memory(&a.memory)));
-        }
+    let g = &l.arch.row().gem5;
+    if let Some((machine, word)) = g.earlycon
+        && l.machine.starts_with(machine)
+    {
+        w.push(word.into());
+    }
+    w.extend(g.kernel_cli.iter().map(|s| s.to_string()));
+    if g.kernel_mem {
+        w.push(format!("mem={}", kernel_memory(&a.memory)));
     }
     w.extend(["root=/dev/sda", "rw", "init=/init"].map(String::from));
     // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
@@ -160,12 +145,12 @@ fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
         .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
         .line(["--script".to_string(), readfile.display().to_string()])
         .line(["--command-line".to_string(), kernel_command_line(l, a)]);
-    if l.arch != Arch::X86_64 {
+    if let Some(b) = &l.arch.row().gem5.bootloader {
         g = g
             .line(["--machine-type".to_string(), l.machine.clone()])
             .line([
                 "--bootloader".to_string(),
-                bootloader(l).display().to_string(),
+                bootloader(l, b).display().to_string(),
             ])
             // A guest panic (and an oops, unless allowed) ends gem5 at once.
             .line(param("system.workload.panic_on_panic = True"));
@@ -175,12 +160,12 @@ fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
     }
     // The guest console goes to gem5's stdout, where lkmc watches it; the
     // terminal port (`lkmc gem5-shell`) is per run id.
-    let term = terminal_object(l.arch);
+    let term = l.arch.row().gem5.terminal;
     g = g
         .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
         .line(param(format!("{term}.outfile = \"stdoutput\"")));
     if a.kvm {
-        g = g.line(["--cpu-type", kvm_cpu(l.arch)]);
+        g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
     }
     if a.gdb_wait || a.gdb {
         g = g.arg("--wait-gdb");
@@ -261,7 +246,7 @@ fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
             "gem5's se.py cannot pass the argument '{bad}': it splits --options on blanks and ';'"
         )));
     }
-    if a.kvm && l.arch != Arch::X86_64 {
+    if a.kvm && !l.arch.row().gem5.se_kvm {
         return Err(usage_error(
             "gem5 runs KVM in syscall emulation for x86_64 only",
         ));
@@ -290,7 +275,7 @@ fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
         }
     }
     if a.kvm {
-        g = g.line(["--cpu-type", kvm_cpu(l.arch)]);
+        g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
     }
     if a.gdb_wait || a.gdb {
         g = g.arg("--wait-gdb");
@@ -314,7 +299,7 @@ fn bare_metal(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cm
         .line(["--num-cpus".to_string(), a.cpus.to_string()])
         .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
         .line(param("system.auto_reset_addr = True"));
-    if l.arch == Arch::Aarch64 {
+    if l.arch.row().gem5.highest_el_is_64 {
         g = g.line(param("system.highest_el_is_64 = True"));
     }
     g = g
@@ -325,7 +310,7 @@ fn bare_metal(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cm
         .line(param(format!(
             "system.workload.extras_addrs = [{argv_addr:#x}]"
         )));
-    let term = terminal_object(l.arch);
+    let term = l.arch.row().gem5.terminal;
     g = g
         .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
         .line(param(format!("{term}.outfile = \"stdoutput\"")));

@@ -27,10 +27,7 @@ pub fn build(o: &CliOptions) -> String {
     // nokaslr: GDB needs the addresses in vmlinux. panic=-1 + QEMU -no-reboot:
     // a panic ends the emulator at once instead of hanging.
     w.extend(["nokaslr", "panic=-1", "printk.time=y", "quiet"].map(String::from));
-    if o.arch == Arch::X86_64 {
-        // Lets modules share the serial port's interrupt line (irq.ko).
-        w.push("8250.share_irqs=1".into());
-    }
+    w.extend(o.arch.row().kernel_cli.iter().map(|s| s.to_string()));
     if o.disk {
         w.extend(["root=/dev/vda", "rw", "init=/init"].map(String::from));
     }

@@ -414,6 +414,9 @@ pub fn execute(l: Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions
         echo: true,
         // The guest shell reads our stdin, a terminal or not; --eval needs none.
         interactive: a.eval.is_none(),
+        // A user-mode program writes to our terminal itself, so its output
+        // is line-buffered and shows as GDB steps over each printf.
+        passthrough: matches!(mode(c), Mode::User | Mode::Native),
     };
     let outcome = launch::start(&l, c, a, &watch, |rp| {
         if rp.tmux.is_some() && std::env::var_os("TMUX").is_none() {

@@ -43,8 +43,8 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
         if a.vnc {
             q = q.line(["-vnc", ":0"]);
         }
-        if l.arch != crate::arch::Arch::X86_64 {
-            q = q.line(["-device", "virtio-gpu-pci"]);
+        if let Some(device) = l.arch.row().qemu_graphic_device {
+            q = q.line(["-device", device]);
         }
         q = q.line(["-serial", "mon:stdio"]);
     } else {

@@ -81,19 +81,19 @@ fn cases(arch: Arch) -> Vec<Case> {
         gdb: break_at("start_kernel"),
         ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
     }];
-    if arch == Arch::X86_64 {
-        // Each `echo` is a write(2); x86_64 syscall entry points are __x64_sys_*.
+    if let Some(write) = arch.row().gdb_tests.syscall_write {
+        // Each `echo` is a write(2).
         v.push(Case {
             eval: "echo lkmc_gdb_ready; i=0; while [ $i -lt 150 ]; do echo $i > /dev/null; i=$((i+1)); usleep 20000; done",
             gdb_wait: false,
             gdb: GdbArgs {
                 no_lxsymbols: true,
-                ..break_at("__x64_sys_write")
+                ..break_at(write)
             },
-            ..case("post_boot_syscall", arch, "Breakpoint 1, __x64_sys_write")
+            ..case("post_boot_syscall", arch, &format!("Breakpoint 1, {write}"))
         });
     }
-    if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
+    if arch.row().gdb_tests.modules {
         v.push(Case {
             eval: "insmod /lkmc/hello.ko",
             gdb: GdbArgs {
@@ -123,7 +123,7 @@ fn cases(arch: Arch) -> Vec<Case> {
             ..case("baremetal_main", arch, "Breakpoint 1, main (")
         });
     }
-    if matches!(arch, Arch::X86_64 | Arch::Aarch64) {
+    if arch.row().gdb_tests.gdbserver {
         v.push(Case {
             eval: "echo lkmc_gdb_ready; /lkmc/gdbserver.sh /lkmc/userland/c/hello.out",
             gdb_wait: false,
@@ -194,6 +194,7 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
         stop_on_oops: true,
         echo: false,
         interactive: false,
+        passthrough: false,
     };
     let l2 = l.clone();
     let emu = std::thread::spawn(move || launch::start(&l2, &emu_common, &ra, &watch, |_| Ok(())));

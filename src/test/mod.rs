@@ -57,6 +57,7 @@ impl Runner<'_> {
             stop_on_oops,
             echo: c.verbose,
             interactive: false,
+            passthrough: false,
         };
         launch::claim_and_start(l, c, a, TEST_IDS, &watch).map(Some)
     }
