@@ -39,6 +39,24 @@ impl Emulator {
     }
 }
 
+/// gem5's build variants (scons targets `gem5.<type>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Gem5BuildType {
+    Opt,
+    Fast,
+    Debug,
+}
+
+impl Gem5BuildType {
+    pub fn name(self) -> &'static str {
+        match self {
+            Gem5BuildType::Opt => "opt",
+            Gem5BuildType::Fast => "fast",
+            Gem5BuildType::Debug => "debug",
+        }
+    }
+}
+
 /// Which compilers build the kernel, modules and userland.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GccWhich {
@@ -105,6 +123,9 @@ pub struct Common {
     pub userland_build_id: String,
     #[arg(short = 'M', long, global = true, default_value = "default")]
     pub gem5_build_id: String,
+    /// gem5 binary: opt (optimized, with debug flags for --trace), fast (no tracing), debug.
+    #[arg(long, global = true, value_enum, default_value_t = Gem5BuildType::Opt)]
+    pub gem5_build_type: Gem5BuildType,
     #[arg(long, global = true, default_value = "default")]
     pub qemu_build_id: String,
     #[arg(long, global = true, default_value = "default")]

@@ -2,7 +2,7 @@
 //! component, arch, build id and run id. `lkmc getvar` prints these.
 
 use crate::arch::Arch;
-use crate::cli::{Common, Emulator, GccWhich, GdbWhich, QemuWhich, RootfsWhich};
+use crate::cli::{Common, Emulator, GccWhich, GdbWhich, Gem5BuildType, QemuWhich, RootfsWhich};
 use std::path::{Path, PathBuf};
 
 /// Kernel version of Debian's linux-source package used when submodules/linux
@@ -20,6 +20,7 @@ pub struct Layout {
     pub buildroot_id: String,
     pub userland_id: String,
     pub gem5_id: String,
+    pub gem5_build_type: Gem5BuildType,
     pub qemu_id: String,
     pub ctng_id: String,
     pub run_id: u32,
@@ -101,8 +102,7 @@ impl Layout {
             RootfsWhich::Busybox
         });
         let machine = c.machine.clone().unwrap_or_else(|| match c.emulator {
-            Emulator::Gem5 if arch != Arch::X86_64 => "VExpress_GEM5_V1".into(),
-            Emulator::Gem5 => "X86".into(),
+            Emulator::Gem5 => arch.row().gem5.machine.into(),
             _ => arch.qemu_default_machine().into(),
         });
         let jobs = c.jobs.unwrap_or_else(|| {
@@ -124,6 +124,7 @@ impl Layout {
             buildroot_id: c.buildroot_build_id.clone(),
             userland_id,
             gem5_id: c.gem5_build_id.clone(),
+            gem5_build_type: c.gem5_build_type,
             qemu_id: c.qemu_build_id.clone(),
             ctng_id: c.crosstool_ng_build_id.clone(),
             run_id: c.run_id.unwrap_or(0),
@@ -199,7 +200,7 @@ impl Layout {
     /// kernels that cannot take that entry: without CONFIG_PVH, or with KASAN,
     /// whose early shadow mapping is only set up on the bzImage path.
     pub fn linux_image(&self) -> PathBuf {
-        if self.arch == Arch::X86_64 {
+        if self.arch.row().qemu_kernel_pvh {
             let config = std::fs::read_to_string(self.linux_config()).unwrap_or_default();
             let pvh = config.is_empty() || config.contains("\nCONFIG_PVH=y");
             if !pvh || config.contains("\nCONFIG_KASAN=y") {
@@ -336,11 +337,15 @@ impl Layout {
     pub fn gem5_build_dir(&self) -> PathBuf {
         self.out.join("gem5").join(&self.gem5_id)
     }
-    pub fn gem5_executable(&self) -> PathBuf {
+    /// scons's build dir for the guest's ISA (its Kconfig settings live there).
+    pub fn gem5_variant_dir(&self) -> PathBuf {
         self.gem5_build_dir()
             .join("build")
             .join(self.arch.gem5_isa())
-            .join("gem5.opt")
+    }
+    pub fn gem5_executable(&self) -> PathBuf {
+        self.gem5_variant_dir()
+            .join(format!("gem5.{}", self.gem5_build_type.name()))
     }
     pub fn gem5_m5term(&self) -> PathBuf {
         self.gem5_build_dir().join("m5term")

@@ -259,7 +259,11 @@ fn gem5_builds_bootloaders_for_arm_only() {
                 "$OUT/gem5/default/system/binaries/boot.arm",
                 "-f $LKMC/submodules/gem5/util/term/Makefile",
                 "m5term",
-                "cd $LKMC/submodules/gem5 && \\\n  scons",
+                // Kconfig settings once: build_opts/ARM without Ruby.
+                "PYTHON_CONFIG=/usr/bin/python3-config",
+                "defconfig \\\n  $OUT/gem5/default/build/ARM \\\n  $LKMC/submodules/gem5/build_opts/ARM",
+                "setconfig \\\n  $OUT/gem5/default/build/ARM \\\n  RUBY=n",
+                "cd $LKMC/submodules/gem5 && \\\n  PYTHON_CONFIG=/usr/bin/python3-config \\\n  scons",
                 "--ignore-style",
                 "$OUT/gem5/default/build/ARM/gem5.opt",
             ],

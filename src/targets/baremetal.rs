@@ -5,7 +5,7 @@
 //! UART and RAM addresses compiled in, as there is no device tree to read.
 
 use super::Ctx;
-use crate::arch::Arch;
+use crate::arch::{BaremetalRow, Libc};
 use crate::cli::{Emulator, GccWhich};
 use crate::command::{Cmd, mkdir_p};
 use crate::layout::Layout;
@@ -104,18 +104,13 @@ pub fn argv_block(args: &[String]) -> Result<String> {
     Ok(s)
 }
 
-/// The C library a toolchain links with; each needs its own glue (lib/*.c).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Libc {
-    Newlib,
-    Picolibc,
-}
-
 struct Toolchain {
     gcc: String,
     libc: Libc,
     /// crosstool-NG's, whose newlib is built for its own float ABI.
     crosstool_ng: bool,
+    /// The arch's baremetal row: Debian's packages and the compile flags.
+    row: &'static BaremetalRow,
 }
 
 /// Debian's baremetal toolchain: the compiler and the C library file that
@@ -126,22 +121,11 @@ fn debian_requirements(l: &Layout, t: &Toolchain) -> Vec<(Need, String)> {
     if t.crosstool_ng {
         return Vec::new();
     }
-    let (gcc_pkg, lib, lib_pkg) = match t.libc {
-        Libc::Picolibc => (
-            "gcc-aarch64-linux-gnu",
-            "/usr/lib/picolibc/aarch64-linux-gnu/picolibc.specs",
-            "picolibc-aarch64-linux-gnu",
-        ),
-        Libc::Newlib => (
-            "gcc-arm-none-eabi",
-            "/usr/lib/arm-none-eabi/newlib/libc.a",
-            "libnewlib-arm-none-eabi",
-        ),
-    };
+    let (lib, lib_pkg) = (t.row.libc_file, t.row.libc_package);
     vec![
         (
             Need::Program(t.gcc.clone()),
-            super::install_hint(l, &t.gcc, gcc_pkg, "baremetal"),
+            super::install_hint(l, &t.gcc, t.row.gcc_package, "baremetal"),
         ),
         (
             Need::Path(PathBuf::from(lib)),
@@ -153,8 +137,10 @@ fn debian_requirements(l: &Layout, t: &Toolchain) -> Vec<(Need, String)> {
 /// crosstool-NG's newlib toolchain when selected (or checked out), else
 /// Debian's: arm-none-eabi-gcc with newlib, aarch64-linux-gnu-gcc with picolibc.
 fn toolchain(l: &Layout) -> Toolchain {
-    match (l.baremetal_gcc_which(), l.arch) {
-        (GccWhich::CrosstoolNg, _) => Toolchain {
+    let row = l.arch.row().baremetal.as_ref();
+    let row = row.expect("plan() checks require_arch first");
+    match l.baremetal_gcc_which() {
+        GccWhich::CrosstoolNg => Toolchain {
             gcc: format!(
                 "{}/{}-gcc",
                 l.crosstool_ng_bin().display(),
@@ -162,16 +148,13 @@ fn toolchain(l: &Layout) -> Toolchain {
             ),
             libc: Libc::Newlib,
             crosstool_ng: true,
+            row,
         },
-        (_, Arch::Aarch64) => Toolchain {
-            gcc: "aarch64-linux-gnu-gcc".into(),
-            libc: Libc::Picolibc,
+        _ => Toolchain {
+            gcc: row.gcc.into(),
+            libc: row.libc,
             crosstool_ng: false,
-        },
-        (_, _) => Toolchain {
-            gcc: "arm-none-eabi-gcc".into(),
-            libc: Libc::Newlib,
-            crosstool_ng: false,
+            row,
         },
     }
 }
@@ -183,31 +166,12 @@ fn hex(v: u64) -> String {
 /// Flags for compiling, shared by the runtime and the programs.
 fn compile_flags(l: &Layout, t: &Toolchain, m: Machine) -> Vec<String> {
     let mut f: Vec<String> = Vec::new();
-    // The runtime's MMU code runs before unaligned accesses are allowed.
-    match (l.arch, t.crosstool_ng) {
-        // Debian's newlib: the Thumb-2 hard-float multilib.
-        (Arch::Arm, false) => f.extend(
-            [
-                "-mthumb",
-                "-march=armv7-a+fp",
-                "-mfloat-abi=hard",
-                "-mno-unaligned-access",
-            ]
-            .map(String::from),
-        ),
-        // crosstool_ng_config/arm builds a soft-float newlib: softfp calls
-        // it the same way and still uses the FPU.
-        (Arch::Arm, true) => f.extend(
-            [
-                "-march=armv7-a",
-                "-mfpu=vfpv3-d16",
-                "-mfloat-abi=softfp",
-                "-mno-unaligned-access",
-            ]
-            .map(String::from),
-        ),
-        _ => f.push("-mstrict-align".into()),
-    }
+    let arch_flags = if t.crosstool_ng {
+        t.row.crosstool_ng_cflags
+    } else {
+        t.row.cflags
+    };
+    f.extend(arch_flags.iter().map(|s| s.to_string()));
     if t.libc == Libc::Picolibc {
         // A Linux-targeted gcc: picolibc's specs swap in its headers and
         // libraries; no position-independent code on bare metal.

@@ -7,7 +7,6 @@
 //! the paths, which depend on the output dir.
 
 use super::Ctx;
-use crate::arch::Arch;
 use crate::command::{Action, Cmd, mkdir_p, rm_rf};
 use crate::plan::{Plan, Step};
 use anyhow::Result;
@@ -93,7 +92,7 @@ fn toolchain_step(c: &Ctx) -> Step {
 }
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
-    if c.l.arch == Arch::X86_64 {
+    if !c.l.arch.supports_baremetal() {
         return Err(crate::usage_error(
             "crosstool-NG builds the baremetal toolchains, which are for arm and aarch64: \
              add --arch aarch64 or --arch arm",

@@ -48,12 +48,8 @@ fn quick_packages(l: &Layout) -> Vec<String> {
 
 /// Debian's QEMU packages; on bookworm they come from backports (QEMU 10).
 fn qemu_packages(l: &Layout) -> Vec<String> {
-    let sys = match l.arch {
-        Arch::X86_64 => "qemu-system-x86",
-        Arch::Arm | Arch::Aarch64 => "qemu-system-arm",
-    };
     vec![
-        sys.to_string(),
+        l.arch.row().qemu_system_package.to_string(),
         "qemu-user-static".into(),
         "qemu-utils".into(),
     ]
@@ -130,10 +126,9 @@ fn packages_for(target: &str, l: &Layout) -> Vec<&'static str> {
             "g++-aarch64-linux-gnu",
         ],
         "docs" => vec!["asciidoctor", "ruby-rouge"],
-        "baremetal" => match l.arch {
-            Arch::Arm => vec!["gcc-arm-none-eabi", "libnewlib-arm-none-eabi"],
-            Arch::Aarch64 => vec!["gcc-aarch64-linux-gnu", "picolibc-aarch64-linux-gnu"],
-            Arch::X86_64 => vec![],
+        "baremetal" => match &l.arch.row().baremetal {
+            Some(b) => vec![b.gcc_package, b.libc_package],
+            None => vec![],
         },
         "userland-host" => vec!["gcc"],
         _ => vec![],

@@ -92,20 +92,55 @@ fn m5term_step(c: &Ctx, src: &Path) -> Step {
         .action(make_out_of_tree(&dir, &src.join("util/term"), "Makefile").arg("m5term"))
 }
 
+/// Build settings lkmc gives gem5's Kconfig on top of build_opts/<ISA>:
+/// Ruby (the detailed cache-coherence models) is off, since lkmc's fs.py and
+/// se.py runs use the classic memory system, and it is about a third of the
+/// objects to compile.
+const GEM5_SETTINGS: [&str; 1] = ["RUBY=n"];
+
+/// scons in the gem5 checkout. Debian's python3-config, so that gem5 embeds
+/// the system Python that python3-dev matches (a pyenv or conda `python3`
+/// first on PATH would otherwise be taken).
+fn scons(src: &Path) -> Cmd {
+    Cmd::new("scons")
+        .env("PYTHON_CONFIG", "/usr/bin/python3-config")
+        .cwd(src)
+}
+
+/// `scons defconfig` then `setconfig`: the build dir's Kconfig settings,
+/// made once (a later build only compiles).
+fn config_step(c: &Ctx, src: &Path) -> Step {
+    let l = c.l;
+    let dir = l.gem5_variant_dir();
+    let defconfig = src.join("build_opts").join(l.arch.gem5_isa());
+    Step::new("gem5-config", "configuring the gem5 build")
+        .action(
+            scons(src)
+                .arg("defconfig")
+                .arg_path(&dir)
+                .arg_path(&defconfig),
+        )
+        .action(
+            scons(src)
+                .arg("setconfig")
+                .arg_path(&dir)
+                .args(GEM5_SETTINGS.iter()),
+        )
+        .fresh_when(vec![defconfig], vec![dir.join("gem5.build/config")])
+        .after(&["gem5-clean"])
+}
+
 /// The simulator for the guest's ISA.
 fn scons_step(c: &Ctx, src: &Path) -> Step {
     let l = c.l;
-    let mut s = Cmd::new("scons")
+    let mut s = scons(src)
         .arg(format!("-j{}", l.jobs))
         // Style checks are for gem5's own commits.
         .arg("--ignore-style");
     if c.o.verbose {
         s = s.arg("--verbose");
     }
-    s = s
-        .arg_path(l.gem5_executable())
-        .args(c.o.extra.iter())
-        .cwd(src);
+    s = s.arg_path(l.gem5_executable()).args(c.o.extra.iter());
     Step::new("gem5", format!("building gem5 ({})", l.arch.gem5_isa())).action(s)
 }
 
@@ -122,6 +157,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         p.push(bootloaders_step(c, &src).after(&["gem5-clean"]));
     }
     p.push(m5term_step(c, &src));
+    p.push(config_step(c, &src));
     p.push(scons_step(c, &src));
     Ok(p)
 }
