@@ -5,9 +5,10 @@
  * the file gives that number plus one. Junk, negative numbers and values
  * that do not fit in an unsigned long fail the write (EINVAL, ERANGE) and
  * keep the old value. One trailing newline is accepted, so `echo 1 > file`
- * works. kstrtoul_from_user() parses only the first 64 bytes of a write and
- * ignores the rest, so a longer write is rejected with EINVAL before it gets
- * there (70 zeros then "42" would otherwise store 0). Seed section 16.12.
+ * works. kstrtoul_from_user() parses only the first 66 bytes of a write (34
+ * on 32-bit CPUs: a sign, 64 or 32 binary digits and a newline) and ignores
+ * the rest, so a longer write is rejected with EINVAL before it gets there
+ * (70 zeros then "42" would otherwise store 0). Seed section 16.12.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -17,8 +18,11 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 
-/* The most kstrtoul_from_user() looks at: its buffer holds 64 characters. */
-#define KSTRTO_MAX_LEN (sizeof(unsigned long long) * 8)
+/*
+ * The most kstrtoul_from_user() looks at: the size of its buffer (sign, one
+ * binary digit per bit, newline, terminator) minus the terminator.
+ */
+#define KSTRTO_MAX_LEN (1 + sizeof(unsigned long) * 8 + 1)
 
 static unsigned long value;
 static struct dentry *file;
