@@ -1,0 +1,72 @@
+/* The C half of the userland/arch assertion helpers, shared by the three
+ * arch headers (userland/arch/<arch>/lkmc_asm.h), which first define
+ * lkmc_sys_write and lkmc_sys_exit with their arch's raw system calls.
+ *
+ * Nothing here needs the C library, so the same macros work in programs
+ * linked with -nostdlib. On a failed assertion the program writes
+ *   FILE:LINE: assertion failed: EXPR (got 0x..., want 0x...)
+ * to stderr and exits with status 1 (exit_group: no stdio flush). */
+#ifndef LKMC_ASM_C_H
+#define LKMC_ASM_C_H
+
+static inline unsigned long lkmc_strlen(const char *s)
+{
+	unsigned long n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+static inline void lkmc_puts_fd(int fd, const char *s)
+{
+	lkmc_sys_write(fd, s, lkmc_strlen(s));
+}
+
+/* Writes n in base (10 or 16) without leading zeros. */
+static inline void lkmc_putu_fd(int fd, unsigned long long n, unsigned base)
+{
+	char buf[24];
+	int i = sizeof(buf);
+	do {
+		buf[--i] = "0123456789abcdef"[n % base];
+		n /= base;
+	} while (n);
+	lkmc_sys_write(fd, buf + i, sizeof(buf) - i);
+}
+
+static inline __attribute__((noreturn)) void
+lkmc_assert_fail(const char *file, int line, const char *expr,
+		 int has_values, unsigned long long got, unsigned long long want)
+{
+	lkmc_puts_fd(2, file);
+	lkmc_puts_fd(2, ":");
+	lkmc_putu_fd(2, (unsigned)line, 10);
+	lkmc_puts_fd(2, ": assertion failed: ");
+	lkmc_puts_fd(2, expr);
+	if (has_values) {
+		lkmc_puts_fd(2, " (got 0x");
+		lkmc_putu_fd(2, got, 16);
+		lkmc_puts_fd(2, ", want 0x");
+		lkmc_putu_fd(2, want, 16);
+		lkmc_puts_fd(2, ")");
+	}
+	lkmc_puts_fd(2, "\n");
+	lkmc_sys_exit(1);
+}
+
+/* LKMC_ASSERT_EQ(got, want): both converted to unsigned long long. */
+#define LKMC_ASSERT_EQ(got, want) do { \
+	unsigned long long lkmc_got_ = (unsigned long long)(got); \
+	unsigned long long lkmc_want_ = (unsigned long long)(want); \
+	if (lkmc_got_ != lkmc_want_) \
+		lkmc_assert_fail(__FILE__, __LINE__, #got " == " #want, 1, \
+				 lkmc_got_, lkmc_want_); \
+} while (0)
+
+/* LKMC_ASSERT(cond): any truth value. */
+#define LKMC_ASSERT(cond) do { \
+	if (!(cond)) \
+		lkmc_assert_fail(__FILE__, __LINE__, #cond, 0, 0, 0); \
+} while (0)
+
+#endif
