@@ -144,19 +144,9 @@ pub fn image_plan(c: &Ctx) -> Result<Plan> {
 pub fn overlay_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let dir = overlay_dir(l);
-    let m5 = super::gem5::m5_binary(l);
     let step = Step::new("overlay", "assembling the Buildroot overlay")
         .action(rm_rf(&dir))
         .actions(super::rootfs::populate(c, &dir))
-        // gem5's m5 tool, when `lkmc build m5` made it: decided when the step
-        // runs, so an m5 built earlier in the same plan is included.
-        .action(
-            Cmd::new("sh")
-                .arg("-c")
-                .arg("if [ -f \"$0\" ]; then mkdir -p \"$1\" && cp \"$0\" \"$1\"/m5; fi")
-                .arg_path(&m5)
-                .arg_path(dir.join("usr/bin")),
-        )
         .after(&["modules", "userland/", "m5"]);
     let mut p = Plan::default();
     p.push(step);

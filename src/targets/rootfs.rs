@@ -37,6 +37,14 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
             .arg(format!("{}/.", l.userland_build_dir().display()))
             .arg_path(lkmc.join("userland"))
             .into(),
+        // gem5's m5 tool, when `lkmc build m5` made it: decided when the step
+        // runs, so an m5 built earlier in the same plan is included.
+        Cmd::new("sh")
+            .arg("-c")
+            .arg("if [ -f \"$0\" ]; then mkdir -p \"$1\" && cp \"$0\" \"$1\"/m5; fi")
+            .arg_path(super::gem5::m5_binary(l))
+            .arg_path(root.join("usr/bin"))
+            .into(),
     ]
 }
 
@@ -90,7 +98,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             .arg_path(&spec)
             .cwd(l.linux_build_dir()),
         )
-        .after(&["busybox", "modules", "userland/", "gdbserver"])
+        .after(&["busybox", "modules", "userland/", "gdbserver", "m5"])
         .fresh_when(
             vec![
                 l.rootfs_overlay_source_dir(),
@@ -98,6 +106,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
                 l.userland_build_dir(),
                 l.busybox_binary(),
                 gdbserver,
+                super::gem5::m5_binary(l),
             ],
             // The staging tree is an output too: rootfs-ext2 and the 9p
             // share read it.
