@@ -4,6 +4,9 @@
   dry_run      lkmc run --dry-run                          (median of 50)
   noop_build   lkmc build with nothing changed             (median of 5)
   boot_eval    lkmc run --eval true: boot, run, power off  (median of 5)
+  raw_qemu     the same QEMU command that lkmc prints, run by bash
+               without lkmc (median of 5): the reference, so
+  lkmc_overhead  boot_eval / raw_qemu (a ratio: comparable across machines)
   module_loop  touch kernel_modules/hello.c, lkmc build,
                lkmc run --eval 'insmod hello.ko'           (median of 3)
   baremetal_loop  touch baremetal/hello.c, lkmc build baremetal,
@@ -11,6 +14,8 @@
                arm and aarch64)
   clean_build  remove the kernel build, lkmc build, lkmc run --eval true
                (once, only with --clean)
+  gem5_boot    lkmc run --emulator gem5 --eval true, AtomicSimpleCPU, to
+               m5 exit (once; arm and aarch64; only where gem5 is built)
 
 Usage: bench/bench.py [--clean] [--upstream DIR] [ARCH...]
 --upstream DIR times upstream LKMC's `./run --dry-run` in its checkout DIR,
@@ -46,6 +51,13 @@ def median(n, *steps, cwd=REPO):
     return statistics.median(runs)
 
 
+def printed_command(argv):
+    """The last command that `lkmc ... --dry-run --print-cmd-oneline` prints."""
+    out = subprocess.run([*argv, "--dry-run", "--print-cmd-oneline"], capture_output=True,
+                         text=True, check=True).stdout
+    return out.strip().splitlines()[-1]
+
+
 def touch(path):
     return lambda: (os.utime(path, None), 0.0)[1]
 
@@ -64,10 +76,13 @@ def main():
     for arch in a.archs:
         A = ["--arch", arch]
         timed([LKMC, "build", "-q", *A])
+        boot = [LKMC, "run", "-q", *A, "--eval", "true"]
+        raw = ["bash", "-c", printed_command(boot) + " </dev/null"]
         rows = [
             ("dry_run", median(50, [LKMC, "run", "--dry-run", *A])),
             ("noop_build", median(5, [LKMC, "build", "-q", *A])),
-            ("boot_eval", median(5, [LKMC, "run", "-q", *A, "--eval", "true"])),
+            ("boot_eval", median(5, boot)),
+            ("raw_qemu", median(5, raw)),
             ("module_loop", median(3, touch(hello), [LKMC, "build", "-q", *A],
                                    [LKMC, "run", "-q", *A, "--eval", "insmod hello.ko"])),
         ]
@@ -81,10 +96,26 @@ def main():
             shutil.rmtree(build_dir)
             rows.append(("clean_build", median(1, [LKMC, "build", "-q", *A],
                                                [LKMC, "run", "-q", *A, "--eval", "true"])))
+        values = dict(rows)
+        rows.append(("lkmc_overhead", values["boot_eval"] / values["raw_qemu"]))
+        rows.extend(gem5_rows(arch))
         for name, secs in rows:
             print(f"{arch:<8} {name:<18} {secs:.4f}")
     if a.upstream:
         print(f"{'x86_64':<8} {'upstream_dry_run':<18} {median(10, ['./run', '--dry-run'], cwd=a.upstream):.4f}")
+
+
+def gem5_rows(arch):
+    """gem5 full-system boot to m5 exit, where gem5 and its guest are built."""
+    if arch == "x86_64":
+        return []
+    exe = subprocess.run([LKMC, "getvar", "--arch", arch, "--emulator", "gem5", "gem5_executable"],
+                         capture_output=True, text=True).stdout.strip()
+    if not os.path.exists(exe):
+        print(f"{arch:<8} gem5_boot          skipped: {exe} is not built (lkmc build --arch {arch} gem5)")
+        return []
+    boot = [LKMC, "run", "-q", "--arch", arch, "--emulator", "gem5", "--eval", "true"]
+    return [("gem5_boot", median(1, boot))]
 
 
 if __name__ == "__main__":
