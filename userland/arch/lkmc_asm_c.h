@@ -22,16 +22,37 @@ static inline void lkmc_puts_fd(int fd, const char *s)
 	lkmc_sys_write(fd, s, lkmc_strlen(s));
 }
 
-/* Writes n in base (10 or 16) without leading zeros. */
+/* Writes n in base 10 or 16 without leading zeros. No division: 32-bit arm
+ * would need libgcc's __aeabi_uldivmod for it, missing with -nostdlib. */
 static inline void lkmc_putu_fd(int fd, unsigned long long n, unsigned base)
 {
 	char buf[24];
-	int i = sizeof(buf);
-	do {
-		buf[--i] = "0123456789abcdef"[n % base];
-		n /= base;
-	} while (n);
-	lkmc_sys_write(fd, buf + i, sizeof(buf) - i);
+	int len = 0;
+	if (base == 16) {
+		int shift = 60;
+		while (shift > 0 && !(n >> shift))
+			shift -= 4;
+		for (; shift >= 0; shift -= 4)
+			buf[len++] = "0123456789abcdef"[n >> shift & 0xf];
+	} else {
+		/* powers of ten up to n, then subtract each as often as it fits */
+		unsigned long long pow[20];
+		int k = 0;
+		pow[0] = 1;
+		while (k < 19 && pow[k] * 10 <= n) {
+			pow[k + 1] = pow[k] * 10;
+			k++;
+		}
+		for (; k >= 0; k--) {
+			char digit = '0';
+			while (n >= pow[k]) {
+				n -= pow[k];
+				digit++;
+			}
+			buf[len++] = digit;
+		}
+	}
+	lkmc_sys_write(fd, buf, len);
 }
 
 static inline __attribute__((noreturn)) void
