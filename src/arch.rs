@@ -2,12 +2,14 @@
 //! per arch, and code elsewhere reads fields of `arch.row()` instead of
 //! matching on the arch.
 //!
-//! Adding an arch (riscv64, say) touches 3 files: this one (a variant of
-//! [`Arch`], its entry in `ALL` and `row()`, and its row), the new
-//! `linux_config/<arch>` fragment, and `src/tools.rs` (the Debian packages
-//! of its QEMU and cross gcc, for install hints); before the rows it was 8
-//! (these, plus src/targets/deps.rs, src/run/gem5.rs, src/layout.rs,
-//! src/targets/crosstool_ng.rs and src/test/gdb.rs).
+//! Adding an arch (riscv64, say) touches 3 files: this one (an [`Arch`]
+//! variant, its `ALL` entry, its `row()` arm and its row), the new
+//! `linux_config/<arch>` fragment, and src/tools.rs (the Debian packages of
+//! its QEMU and cross gcc, for install hints). Before the rows it was 7: those
+//! plus src/targets/deps.rs and src/run/gem5.rs (exhaustive matches),
+//! src/layout.rs and src/targets/crosstool_ng.rs (`!= X86_64` tests that
+//! would give it ARM's gem5 machine and a baremetal toolchain); 8 if it runs
+//! the module GDB tests (src/test/gdb.rs; now a row field).
 
 use clap::ValueEnum;
 use serde::Serialize;
