@@ -265,6 +265,16 @@ pub struct BuildArgs {
     /// Only these modules (kernel_modules/NAME.c) for the modules target.
     #[arg(long = "module", value_name = "NAME")]
     pub modules: Vec<String>,
+    /// userland: link dynamically instead of statically (QEMU user mode then runs them with
+    /// -L the cross sysroot; the full-system guest has no shared libraries for them).
+    #[arg(long)]
+    pub no_static: bool,
+    /// userland: extra compiler flags, shell-split, after lkmc's.
+    #[arg(long, value_name = "FLAGS", allow_hyphen_values = true)]
+    pub ccflags: Option<String>,
+    /// userland: the compiler's -O level.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub optimization_level: u32,
     /// Extra arguments for the underlying make/scons.
     #[arg(last = true)]
     pub extra: Vec<String>,
@@ -332,6 +342,12 @@ pub struct RunArgs {
     /// Keep running after a kernel oops (default: an oops ends the run with failure).
     #[arg(long)]
     pub allow_oops: bool,
+    /// Power off as soon as the guest has booted (after --eval-after), e.g. to time a boot.
+    #[arg(long)]
+    pub quit_after_boot: bool,
+    /// Show the kernel's boot messages (the default boot is `quiet`, which is faster).
+    #[arg(long)]
+    pub verbose_boot: bool,
     /// gem5: shell code for the m5 readfile.
     #[arg(long)]
     pub gem5_readfile: Option<String>,

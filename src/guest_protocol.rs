@@ -7,6 +7,8 @@
 pub const EVAL_PARAM: &str = "lkmc_eval";
 /// Kernel parameter: base64 shell code run at the end of boot, then the shell.
 pub const EVAL_AFTER_PARAM: &str = "lkmc_eval_after";
+/// Kernel parameter: power off once the boot (and the eval-after code) is done.
+pub const QUIT_AFTER_BOOT_PARAM: &str = "lkmc_quit_after_boot";
 /// The guest prints this followed by the `--eval` code's exit status.
 pub const EXIT_STATUS_PREFIX: &str = "lkmc_exit_status_";
 /// Kernel parameter telling init that it runs on gem5, where only
@@ -69,6 +71,7 @@ mod tests {
         for name in [
             EVAL_PARAM,
             EVAL_AFTER_PARAM,
+            QUIT_AFTER_BOOT_PARAM,
             EXIT_STATUS_PREFIX,
             GEM5_PARAM,
             OUT_9P_TAG,

@@ -26,10 +26,21 @@ pub fn build(o: &CliOptions) -> String {
     }
     // nokaslr: GDB needs the addresses in vmlinux. panic=-1 + QEMU -no-reboot:
     // a panic ends the emulator at once instead of hanging.
-    w.extend(["nokaslr", "panic=-1", "printk.time=y", "quiet"].map(String::from));
+    w.extend(["nokaslr", "panic=-1", "printk.time=y"].map(String::from));
+    if !o.args.verbose_boot {
+        w.push("quiet".into());
+    }
     w.extend(o.arch.row().kernel_cli.iter().map(|s| s.to_string()));
+    let user_init = user_init(o.args);
     if o.disk {
-        w.extend(["root=/dev/vda", "rw", "init=/init"].map(String::from));
+        w.extend(["root=/dev/vda", "rw"].map(String::from));
+        if user_init.is_none() {
+            w.push("init=/init".into());
+        }
+    } else if let Some(init) = user_init {
+        // An initramfs boot runs rdinit=, not init=: the user's init takes
+        // the place of ours either way.
+        w.push(format!("rdinit={init}"));
     }
     if let Some(e) = &o.args.eval {
         w.push(format!("{}={}", guest_protocol::EVAL_PARAM, encode(e)));
@@ -41,6 +52,9 @@ pub fn build(o: &CliOptions) -> String {
             encode(e)
         ));
     }
+    if o.args.quit_after_boot {
+        w.push(format!("{}=1", guest_protocol::QUIT_AFTER_BOOT_PARAM));
+    }
     w.extend(o.args.kernel_cli.iter().cloned());
     if !o.args.kernel_cli_after_dash.is_empty() {
         w.push("--".into());
@@ -49,9 +63,44 @@ pub fn build(o: &CliOptions) -> String {
     w.join(" ")
 }
 
+/// The program the user's `--kernel-cli init=PROG` asks for.
+pub fn user_init(a: &RunArgs) -> Option<&str> {
+    a.kernel_cli
+        .iter()
+        .flat_map(|w| w.split_whitespace())
+        .filter_map(|w| w.strip_prefix("init="))
+        .next_back()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cli(disk: bool, kernel_cli: &[&str]) -> String {
+        let a = RunArgs {
+            kernel_cli: kernel_cli.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        build(&CliOptions {
+            arch: Arch::Aarch64,
+            console: true,
+            disk,
+            args: &a,
+        })
+    }
+
+    #[test]
+    fn the_users_init_replaces_ours() {
+        assert!(cli(true, &[]).contains("init=/init"));
+        let disk = cli(true, &["init=/bin/sh"]);
+        assert_eq!(disk.matches("init=").count(), 1, "{disk}");
+        let ramfs = cli(false, &["init=/bin/sh"]);
+        assert!(
+            ramfs.contains("rdinit=/bin/sh") && ramfs.contains(" init=/bin/sh"),
+            "{ramfs}"
+        );
+        assert!(!cli(false, &[]).contains("init="));
+    }
 
     #[test]
     fn eval_is_base64() {

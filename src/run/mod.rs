@@ -161,7 +161,7 @@ fn host_memory() -> Option<u64> {
 /// ignored: the user would think they took effect.
 fn reject_options_of_other_modes(m: Mode, e: Emulator, a: &RunArgs) -> Result<()> {
     const KERNEL: &str = "it is for booting a kernel";
-    let checks: [(bool, &str, &str); 13] = [
+    let checks: [(bool, &str, &str); 15] = [
         (m != Mode::System && a.eval.is_some(), "--eval", KERNEL),
         (
             m != Mode::System && a.eval_after.is_some(),
@@ -179,6 +179,16 @@ fn reject_options_of_other_modes(m: Mode, e: Emulator, a: &RunArgs) -> Result<()
             KERNEL,
         ),
         (m != Mode::System && a.disk, "--disk", KERNEL),
+        (
+            m != Mode::System && a.quit_after_boot,
+            "--quit-after-boot",
+            KERNEL,
+        ),
+        (
+            m != Mode::System && a.verbose_boot,
+            "--verbose-boot",
+            KERNEL,
+        ),
         (m != Mode::System && a.graphic, "--graphic", KERNEL),
         (m != Mode::System && a.vnc, "--vnc", KERNEL),
         (
