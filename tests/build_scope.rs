@@ -216,8 +216,16 @@ fn built_rootfs(t: &BuiltTree) -> PathBuf {
             let r = rel.join(e.file_name());
             if e.path().is_dir() {
                 programs(src, &r, out);
-            } else if r.extension().is_some_and(|x| x == "c") {
-                let p = out.join(r.with_extension("out"));
+            } else if r
+                .extension()
+                .is_some_and(|x| x == "c" || x == "cpp" || x == "S" || x == "in")
+            {
+                // Programs, and the stdin files copied next to them.
+                let p = if r.extension().is_some_and(|x| x == "in") {
+                    out.join(&r)
+                } else {
+                    out.join(r.with_extension("out"))
+                };
                 std::fs::create_dir_all(p.parent().unwrap()).unwrap();
                 std::fs::write(p, "").unwrap();
             }
@@ -231,6 +239,8 @@ fn built_rootfs(t: &BuiltTree) -> PathBuf {
         Path::new(""),
         &t.out.join("userland/default/aarch64"),
     );
+    // The guest's userland test runner that the build writes.
+    std::fs::write(t.out.join("userland/default/aarch64/test.sh"), "").unwrap();
     let rootfs = t.out.join("rootfs/default/aarch64");
     std::fs::create_dir_all(rootfs.join("staging/bin")).unwrap();
     std::fs::write(rootfs.join("initramfs.cpio"), "").unwrap();

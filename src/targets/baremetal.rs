@@ -245,7 +245,8 @@ fn runtime_sources(l: &Layout, t: &Toolchain) -> Vec<PathBuf> {
 
 /// Every program for this arch, relative to the repo: baremetal/*.c, the
 /// arch's baremetal/arch/<arch>/*.{c,S}, and userland/c/, which is plain
-/// ISO C and so runs on bare metal too.
+/// ISO C and so runs on bare metal too, less the programs that announce they
+/// are not for baremetal (`only: linux`) or not for this arch.
 pub fn sources(l: &Layout) -> Vec<PathBuf> {
     let repo = &l.repo;
     let mut v = Vec::new();
@@ -273,7 +274,17 @@ pub fn sources(l: &Layout) -> Vec<PathBuf> {
         &["c", "S"],
         &mut v,
     );
-    list(&l.userland_source_dir().join("c"), &["c"], &mut v);
+    let mut userland_c = Vec::new();
+    list(&l.userland_source_dir().join("c"), &["c"], &mut userland_c);
+    // Those announced for Linux only (`only: linux`, see test/announced.rs)
+    // or for other archs are not baremetal programs.
+    userland_c.retain(|rel| {
+        crate::test::announced::of_file(&repo.join(rel)).is_ok_and(|e| {
+            e.applies(l.arch, crate::test::announced::Place::Baremetal)
+                .is_ok()
+        })
+    });
+    v.extend(userland_c);
     v
 }
 

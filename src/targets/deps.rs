@@ -33,9 +33,14 @@ fn quick_packages(l: &Layout) -> Vec<String> {
     .to_vec();
     if Arch::host() != Some(l.arch) {
         v.push(format!("gcc-{}", l.arch.debian_prefix().replace('_', "-")));
+        // userland/cpp: the cross g++, which pulls in its libstdc++.
+        v.push(format!("g++-{}", l.arch.debian_prefix().replace('_', "-")));
         // The guest's C library for static userland programs: only a
         // recommendation of the cross gcc, which --no-install-recommends skips.
         v.push(format!("libc6-dev-{}-cross", l.arch.debian_arch()));
+    } else {
+        // userland/cpp on the host's own arch.
+        v.push("g++".into());
     }
     if l.linux_source_is_tarball() {
         v.push(format!(

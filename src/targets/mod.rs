@@ -41,6 +41,12 @@ pub struct BuildOpts {
     pub verbose: bool,
     pub extra: Vec<String>,
     pub no_apt: bool,
+    /// userland: dynamic executables.
+    pub no_static: bool,
+    /// userland: extra compiler flags (shell words).
+    pub ccflags: Option<String>,
+    /// userland: -O level.
+    pub optimization_level: u32,
 }
 
 impl BuildOpts {
@@ -57,6 +63,9 @@ impl BuildOpts {
             verbose,
             extra: a.extra.clone(),
             no_apt: a.no_apt,
+            no_static: a.no_static,
+            ccflags: a.ccflags.clone(),
+            optimization_level: a.optimization_level,
         }
     }
 

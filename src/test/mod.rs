@@ -2,12 +2,13 @@
 //! test as it ends, writes JUnit XML and JSON, and ends with the line
 //! `N passed, N failed, N skipped`. Exit status 1 when anything failed.
 
-mod announced;
+pub mod announced;
 mod baremetal;
 mod gdb;
 pub mod ktap;
 pub mod report;
 mod suites;
+mod userland;
 
 use crate::arch::Arch;
 use crate::cli::{Common, RunArgs, TestArgs};
@@ -68,8 +69,13 @@ impl Runner<'_> {
             Status::Fail => "not ok",
             Status::Skip => "skip",
         };
+        // A skip says why (its last line of details, as in JUnit).
+        let why = match (&r.status, r.details.lines().last()) {
+            (&Status::Skip, Some(w)) if !w.trim().is_empty() => format!(": {}", w.trim()),
+            _ => String::new(),
+        };
         println!(
-            "{mark} {} {} {} ({:.2}s)",
+            "{mark} {} {} {} ({:.2}s){why}",
             r.arch, r.suite, r.name, r.seconds
         );
         if r.status == Status::Fail {
@@ -240,6 +246,9 @@ fn build_for(r: &Runner, suites: &[Suite], arch: Arch) -> Result<()> {
     let mut targets = vec![crate::targets::default_target(&l).to_string()];
     if suites.contains(&Suite::Userland) {
         targets.push("userland".into());
+        if Arch::host() == Some(arch) {
+            targets.push("userland-host".into());
+        }
     }
     if suites.contains(&Suite::Baremetal) && arch.supports_baremetal() {
         targets.push("baremetal".into());

@@ -151,52 +151,9 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
     Ok(())
 }
 
-/// userland/c/ programs under QEMU user mode: each must print and exit as
-/// its leading comment announces (see announced.rs).
+/// Every userland program on every runner it applies to: see userland.rs.
 pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
-    let l = r.layout(arch);
-    let dir = l.userland_source_dir();
-    let sources: Vec<_> = crate::targets::userland::sources(&dir)
-        .into_iter()
-        .filter(|rel| rel.starts_with("c"))
-        .collect();
-    for rel in sources {
-        let name = rel.with_extension("").display().to_string();
-        if !r.wants(&name) {
-            continue;
-        }
-        let started = Instant::now();
-        let mut c = r.common.clone();
-        c.userland = Some(dir.join(&rel));
-        let res = (|| -> Result<(), String> {
-            let source = std::fs::read_to_string(dir.join(&rel)).map_err(|e| e.to_string())?;
-            let want = super::announced::expectations(&source)?;
-            let ra = crate::cli::RunArgs {
-                cli_args: want.args.clone(),
-                ..Default::default()
-            };
-            let launched = r
-                .launch(l.clone(), &c, &ra, r.args.timeout, false)
-                .map_err(|e| format!("{e:#}"))?;
-            let Some((_, out)) = launched else {
-                return Ok(());
-            };
-            let text = out.output.clone();
-            let code = out.exit_code();
-            if code != want.exit {
-                return Err(format!(
-                    "exit status {code}, expected {}\n{text}",
-                    want.exit
-                ));
-            }
-            if let Some(missing) = want.output.iter().find(|w| !text.contains(w.as_str())) {
-                return Err(format!("expected '{missing}' in:\n{text}"));
-            }
-            Ok(())
-        })();
-        r.result("userland", arch, &name, started, res);
-    }
-    Ok(())
+    super::userland::suite(r, arch)
 }
 
 /// The tracker's tests on the debug kernel (KASAN, kmemleak, lockdep,

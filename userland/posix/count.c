@@ -1,5 +1,7 @@
 /* Prints 0, 1, 2, ... once per interval: something to watch or to break on.
- * Usage: count.out [limit [interval_ms]] (no limit: forever). */
+ * Usage: count.out [limit [interval_ms]] (no limit: forever).
+ * args: 3 10
+ * expect: 2 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
