@@ -52,7 +52,11 @@ pub fn userland_executable(l: &Layout, path: &Path, build_dir: &Path) -> Result<
         std::env::current_dir()?.join(path)
     };
     let src_root = l.userland_source_dir();
-    if abs.extension().is_some_and(|x| x == "c") {
+    if abs
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| crate::targets::userland::EXTENSIONS.contains(&x))
+    {
         if !abs.exists() {
             return Err(usage_error(format!("{} does not exist", path.display())));
         }
