@@ -400,8 +400,9 @@ pub struct TestArgs {
     /// Test all three archs.
     #[arg(short = 'A', long)]
     pub all_archs: bool,
-    /// Seconds a single guest boot may take before it fails.
-    #[arg(long, default_value_t = 300.0)]
+    /// Seconds a single guest boot may take before it fails: a guard against hangs (a boot of
+    /// the whole modules suite takes 1 to 3 minutes on a loaded 2-core machine).
+    #[arg(long, default_value_t = 1800.0)]
     pub timeout: f64,
     /// CPUs for the guests.
     #[arg(short = 'c', long, default_value_t = 2)]
