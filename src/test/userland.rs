@@ -201,8 +201,11 @@ fn job(r: &Runner, arch: Arch, rel: &Path, want: &Expectations, place: Place, te
     {
         args.extra = vec!["-L".into(), root.display().to_string()];
     }
-    c.userland = Some(exe.clone());
-    c.userlands = vec![exe];
+    // The source: the launcher maps it to the build output (of the host
+    // build for native runs), which --dry-run does not need to exist.
+    let source = layout.userland_source_dir().join(rel);
+    c.userland = Some(source.clone());
+    c.userlands = vec![source];
     Job {
         test,
         want: want.clone(),
@@ -252,7 +255,10 @@ fn run_job(r: &Runner, j: &Job) -> Option<TestResult> {
 fn run_jobs(r: &mut Runner, jobs: Vec<Job>) {
     if r.dry_run() {
         for j in &jobs {
-            let _ = run_job(r, j);
+            // Only an error has a result here: what would run is printed.
+            if let Some(t) = run_job(r, j) {
+                r.record(t);
+            }
         }
         return;
     }
