@@ -28,7 +28,14 @@ fn every_announcement_parses() {
 fn dry_run_prints_each_run() {
     let dir = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_lkmc"))
-        .args(["test", "--dry-run", "--arch", "aarch64", "--suite", "userland"])
+        .args([
+            "test",
+            "--dry-run",
+            "--arch",
+            "aarch64",
+            "--suite",
+            "userland",
+        ])
         .env("LKMC_REPO", REPO)
         .env("LKMC_OUT_DIR", dir.path().join("out"))
         .output()
@@ -37,7 +44,10 @@ fn dry_run_prints_each_run() {
     assert_eq!(o.status.code(), Some(0), "{text}");
     let user = text.matches("qemu-aarch64").count();
     assert!(user >= 80, "{user} user-mode commands:\n{text}");
-    assert!(text.contains("userland/default/aarch64/cpp/hello.out"), "{text}");
+    assert!(
+        text.contains("userland/default/aarch64/cpp/hello.out"),
+        "{text}"
+    );
     assert!(text.contains("qemu-system-aarch64"), "{text}");
     // Skips say why, and manual programs never run.
     assert!(
@@ -46,5 +56,8 @@ fn dry_run_prints_each_run() {
         "{text}"
     );
     assert!(!text.contains("aarch64/posix/sleep_forever.out"), "{text}");
-    assert!(!dir.path().join("out/test").exists(), "a dry run wrote results");
+    assert!(
+        !dir.path().join("out/test").exists(),
+        "a dry run wrote results"
+    );
 }
