@@ -354,6 +354,16 @@ impl Layout {
         self.gem5_build_dir().join("system")
     }
 
+    /// Where the guest sees a path under the output dir, shared over 9p.
+    pub fn guest_9p_path(&self, p: &Path) -> String {
+        format!(
+            "/mnt/out/{}",
+            p.strip_prefix(&self.out)
+                .map(|r| r.display().to_string())
+                .unwrap_or_default()
+        )
+    }
+
     // ---- runs ----
     pub fn run_dir(&self) -> PathBuf {
         self.out
@@ -489,13 +499,11 @@ impl Layout {
             ("guest_modules_dir", "/lkmc".to_string()),
             (
                 "guest_9p_modules_dir",
-                format!(
-                    "/mnt/out/{}",
-                    self.modules_build_dir()
-                        .strip_prefix(&self.out)
-                        .map(|r| r.display().to_string())
-                        .unwrap_or_default()
-                ),
+                self.guest_9p_path(&self.modules_build_dir()),
+            ),
+            (
+                "guest_9p_userland_dir",
+                self.guest_9p_path(&self.userland_build_dir()),
             ),
         ]
     }

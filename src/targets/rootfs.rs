@@ -18,8 +18,7 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
     let l = c.l;
     let lkmc = root.join("lkmc");
     vec![
-        mkdir_p(lkmc.join("userland")).into(),
-        mkdir_p(l.userland_build_dir()).into(),
+        mkdir_p(&lkmc).into(),
         Cmd::new("cp")
             .arg("-a")
             .arg(format!("{}/.", l.rootfs_overlay_source_dir().display()))
@@ -32,9 +31,13 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
             .arg_path(&lkmc)
             .line(["{}", "+"])
             .into(),
-        Cmd::new("cp")
-            .arg("-a")
-            .arg(format!("{}/.", l.userland_build_dir().display()))
+        // The userland programs stay on the host, shared over 9p: statically
+        // linked, with debug info, they are over 100 MB, which would make
+        // the initramfs slow to boot and too big for the default memory.
+        // A program rebuilt on the host is there at once, without a reboot.
+        Cmd::new("ln")
+            .arg("-s")
+            .arg(l.guest_9p_path(&l.userland_build_dir()))
             .arg_path(lkmc.join("userland"))
             .into(),
         // gem5's m5 tool, when `lkmc build m5` made it: decided when the step
@@ -98,12 +101,11 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             .arg_path(&spec)
             .cwd(l.linux_build_dir()),
         )
-        .after(&["busybox", "modules", "userland/", "gdbserver", "m5"])
+        .after(&["busybox", "modules", "gdbserver", "m5"])
         .fresh_when(
             vec![
                 l.rootfs_overlay_source_dir(),
                 l.modules_build_dir().join("modules.order"),
-                l.userland_build_dir(),
                 l.busybox_binary(),
                 gdbserver,
                 super::gem5::m5_binary(l),

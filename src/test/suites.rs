@@ -24,13 +24,7 @@ struct Guest<'a> {
 }
 
 /// Runs the guest's KTAP runner with `patterns` in one boot and records each test.
-fn ktap_boot(
-    r: &mut Runner,
-    arch: Arch,
-    suite: &str,
-    patterns: &[String],
-    g: Guest,
-) -> Result<()> {
+fn ktap_boot(r: &mut Runner, arch: Arch, suite: &str, patterns: &[String], g: Guest) -> Result<()> {
     let mut l = r.layout(arch);
     if let Some(id) = g.linux_id {
         l.linux_id = id.to_string();

@@ -3,7 +3,8 @@
  * (fetch and add), swp (exchange), cas (compare and swap, success and
  * failure), casp (on a pair), stadd, and barriers (dmb). Single threaded
  * here; inline_atomic_threads.c races them. LSE needs ARMv8.1-A, which
- * QEMU -cpu max has; the .arch line below lets the assembler accept it. */
+ * QEMU -cpu max has; the .arch line below lets the assembler accept it.
+ * only: user-mode (LSE is ARMv8.1: the full-system guest's cortex-a57 is ARMv8.0) */
 #include "lkmc_asm.h"
 
 	.arch armv8.1-a

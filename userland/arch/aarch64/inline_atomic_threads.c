@@ -2,7 +2,8 @@
  * 100000 times, with an ldxr/stxr retry loop, with the LSE ldadd, and
  * under a spinlock built from LSE swpa / stlr. Every total must be exact.
  * LSE (ARMv8.1) is enabled for these asm statements by .arch_extension.
- * expect: counts 400000 400000 400000 */
+ * expect: counts 400000 400000 400000
+ * only: user-mode (LSE is ARMv8.1: the full-system guest's cortex-a57 is ARMv8.0) */
 #include <pthread.h>
 #include <stdio.h>
 #include "lkmc_asm.h"
