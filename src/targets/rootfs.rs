@@ -40,6 +40,15 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
             .arg(l.guest_9p_path(&l.userland_build_dir()))
             .arg_path(lkmc.join("userland"))
             .into(),
+        // The loader and shared libraries of a `--no-static` userland build,
+        // when staged (a few MB: they must be at the guest's /lib): decided
+        // when the step runs, as for m5 below.
+        Cmd::new("sh")
+            .arg("-c")
+            .arg("if [ -d \"$0\" ]; then cp -a \"$0\"/. \"$1\"; fi")
+            .arg_path(super::userland::rootfs_libs_dir(l))
+            .arg_path(root)
+            .into(),
         // gem5's m5 tool, when `lkmc build m5` made it: decided when the step
         // runs, so an m5 built earlier in the same plan is included.
         Cmd::new("sh")
@@ -101,12 +110,19 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             .arg_path(&spec)
             .cwd(l.linux_build_dir()),
         )
-        .after(&["busybox", "modules", "gdbserver", "m5"])
+        .after(&[
+            "busybox",
+            "modules",
+            "gdbserver",
+            "m5",
+            "userland/shared-libs",
+        ])
         .fresh_when(
             vec![
                 l.rootfs_overlay_source_dir(),
                 l.modules_build_dir().join("modules.order"),
                 l.busybox_binary(),
+                super::userland::rootfs_libs_dir(l),
                 gdbserver,
                 super::gem5::m5_binary(l),
             ],

@@ -376,6 +376,11 @@ fn plan_with(
     inputs.extend(SUITE_DIRS.iter().map(|d| src_root.join(d)));
     inputs.extend(std::env::current_exe().ok());
     p.push(step.fresh_when(inputs, vec![runner]));
+    if prefix == "userland/"
+        && let Some(step) = shared_libs_step(c, flags)
+    {
+        p.push(step);
+    }
     if let Some(w) = want.filter(|_| changed || c.o.clean) {
         p.push(
             Step::new(
@@ -439,6 +444,80 @@ pub fn host_plan(c: &Ctx) -> Result<Plan> {
 
 pub fn host_build_dir(l: &Layout) -> PathBuf {
     l.out.join("userland").join(&l.userland_id).join("host")
+}
+
+/// The shared libraries a dynamic program of ours may need: the C library
+/// (with libm and the libpthread stub) and the C++ runtime.
+const SHARED_LIBS: [&str; 5] = [
+    "libc.so.6",
+    "libm.so.6",
+    "libpthread.so.0",
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+];
+
+/// The dynamic loader that dynamic programs of `arch` name, from /.
+pub fn loader(arch: Arch) -> &'static str {
+    match arch {
+        Arch::X86_64 => "lib64/ld-linux-x86-64.so.2",
+        Arch::Arm => "lib/ld-linux-armhf.so.3",
+        Arch::Aarch64 => "lib/ld-linux-aarch64.so.1",
+    }
+}
+
+/// Files that `--no-static` programs need at the guest's / (the loader and
+/// the shared libraries, from the cross sysroot): the rootfs copies this
+/// tree, beside the build dir, into its root when it exists.
+pub fn rootfs_libs_dir(l: &Layout) -> PathBuf {
+    l.userland_build_dir().with_extension("rootfs")
+}
+
+/// Where the Debian toolchain's libraries for `arch` are.
+fn library_dir(arch: Arch) -> PathBuf {
+    match sysroot(arch) {
+        Some(root) => root.join("lib"),
+        None => PathBuf::from("/lib").join(arch.debian_prefix()),
+    }
+}
+
+/// With `--no-static`, the step that stages the loader and libraries for
+/// the full-system guest; without, the one that removes a staged tree.
+fn shared_libs_step(c: &Ctx, flags: &Flags) -> Option<Step> {
+    let l = c.l;
+    let dir = rootfs_libs_dir(l);
+    if flags.static_ || l.gcc_which != GccWhich::Host {
+        return dir.exists().then(|| {
+            Step::new(
+                "userland/shared-libs",
+                "removing the staged shared libraries",
+            )
+            .action(crate::command::rm_rf(&dir))
+        });
+    }
+    let libs = library_dir(l.arch);
+    let loader = loader(l.arch);
+    let loader_src = libs.join(Path::new(loader).file_name().expect("a file name"));
+    let mut inputs = vec![loader_src.clone()];
+    let mut step = Step::new(
+        "userland/shared-libs",
+        "staging the shared libraries for the guest",
+    )
+    .action(crate::command::rm_rf(&dir))
+    .action(mkdir_p(dir.join("lib")))
+    .action(mkdir_p(dir.join(loader).parent().expect("has a parent")))
+    .action(
+        Cmd::new("cp")
+            .arg("-L")
+            .arg_path(&loader_src)
+            .arg_path(dir.join(loader)),
+    );
+    let mut cp = Cmd::new("cp").arg("-L");
+    for lib in SHARED_LIBS {
+        cp = cp.arg_path(libs.join(lib));
+        inputs.push(libs.join(lib));
+    }
+    step = step.action(cp.arg_path(dir.join("lib")));
+    Some(step.fresh_when(inputs, vec![dir.join(loader)]))
 }
 
 /// The cross sysroot that QEMU user mode needs (`-L`) for a dynamic program

@@ -378,7 +378,10 @@ fn full_system(r: &mut Runner, arch: Arch, programs: &[(PathBuf, Expectations)])
     let dynamic = runs
         .iter()
         .find(|(p, _, _)| build::is_dynamic(&l.userland_build_dir().join(format!("{p}.out"))));
-    if let Some((p, _, _)) = dynamic {
+    let staged = build::rootfs_libs_dir(&l)
+        .join(build::loader(arch))
+        .exists();
+    if let Some((p, _, _)) = dynamic.filter(|_| !staged) {
         let started = Instant::now();
         r.result(
             SUITE,
@@ -386,8 +389,8 @@ fn full_system(r: &mut Runner, arch: Arch, programs: &[(PathBuf, Expectations)])
             "full-system",
             started,
             Err(format!(
-                "{p} is dynamic (lkmc build --no-static): the guest's rootfs has no shared \
-                 libraries for it; build userland without --no-static for full-system runs"
+                "{p} is dynamic (lkmc build --no-static) but no shared libraries are staged \
+                 for the guest: build userland with --no-static, then the rootfs (`lkmc build`)"
             )),
         );
         return Ok(());
