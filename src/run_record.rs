@@ -30,7 +30,8 @@ fn record_path(out: &Path, id: u32) -> PathBuf {
     out.join("run").join(format!("{id}.json"))
 }
 
-/// Takes the lock of `id` if nobody holds it.
+/// Takes the lock of `id` if nobody holds it. A failed try is repeated a
+/// few times: `in_use` probes hold a shared lock for an instant.
 fn try_lock(out: &Path, id: u32) -> Result<Option<Claim>> {
     let path = lock_path(out, id);
     std::fs::create_dir_all(path.parent().expect("has a parent"))?;
@@ -40,14 +41,25 @@ fn try_lock(out: &Path, id: u32) -> Result<Option<Claim>> {
         .write(true)
         .open(&path)
         .with_context(|| format!("opening {}", path.display()))?;
-    // SAFETY: flock on a file descriptor we own.
-    let r = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    Ok((r == 0).then_some(Claim { id, _lock: f }))
+    for _ in 0..5 {
+        // SAFETY: flock on a file descriptor we own.
+        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(Some(Claim { id, _lock: f }));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(3));
+    }
+    Ok(None)
 }
 
-/// Whether a live lkmc process holds `id`.
+/// Whether a live lkmc process holds `id`: a shared-lock probe, so that
+/// probes (dry runs, `lkmc gdb`) never disturb each other, and no file is
+/// created for an id nobody took.
 pub fn in_use(out: &Path, id: u32) -> bool {
-    matches!(try_lock(out, id), Ok(None))
+    let Ok(f) = File::open(lock_path(out, id)) else {
+        return false;
+    };
+    // SAFETY: flock on a file descriptor we own; the lock ends with `f`.
+    unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) != 0 }
 }
 
 /// The id a run takes: `requested` (an error when it is in use), or the
