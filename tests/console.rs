@@ -167,6 +167,9 @@ fn four_runs_at_once_without_run_ids_all_pass() {
 #[ignore = "boots a guest: needs `lkmc build --arch aarch64`"]
 fn a_signal_ends_the_run_and_its_emulator() {
     for (sig, id) in [("INT", 73), ("TERM", 74)] {
+        // A console left by an earlier run would look like this one's.
+        let termout = format!("{REPO}/out/run/qemu/aarch64/{id}/termout.txt");
+        let _ = std::fs::remove_file(&termout);
         let child = Command::new(LKMC)
             .args(["run", "--arch", "aarch64", "-n", &id.to_string()])
             .args([
@@ -182,7 +185,6 @@ fn a_signal_ends_the_run_and_its_emulator() {
             .spawn()
             .expect("lkmc starts");
         let pid = child.id();
-        let termout = format!("{REPO}/out/run/qemu/aarch64/{id}/termout.txt");
         let start = Instant::now();
         while !std::fs::read_to_string(&termout)
             .unwrap_or_default()
