@@ -39,25 +39,11 @@
 #include <unistd.h>
 
 #include "errno_name.h"
+#include "failure.h"
 
-static atomic_long errors;
 static atomic_long n_ok, n_open_enoent, n_read_enoent;
 static atomic_int cur_pid, stop_readers;
 static int hold_ms = 50;
-
-static void failure(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (atomic_fetch_add(&errors, 1) >= 20)
-		return;
-	va_start(ap, fmt);
-	printf("ERROR: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	fflush(stdout);
-}
 
 static long now_ms(void)
 {

@@ -48,6 +48,7 @@
 #include <unistd.h>
 
 #include "errno_name.h"
+#include "failure.h"
 
 #define CMD "/proc/ase_cmd"
 #define DIR_PATH "/proc/ase"
@@ -64,24 +65,8 @@ static struct victim *victims;
 static int nvictims = 1024, nwriters = 4, nreaders = 4, churn_ms = 3000, hold_ms = 20;
 static long ncpus;
 static atomic_int churning;
-static atomic_long errors;
 static atomic_long n_track_ok, n_eexist, n_esrch, n_untrack_ok, n_enoent;
 static atomic_long n_read_ok, n_read_enoent, n_read_eio_untracked, n_listings;
-
-static void failure(const char *fmt, ...)
-{
-	va_list ap;
-
-	/* Report the first few, count all. */
-	if (atomic_fetch_add(&errors, 1) >= 20)
-		return;
-	va_start(ap, fmt);
-	printf("ERROR: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	fflush(stdout);
-}
 
 static struct timespec t0;
 
