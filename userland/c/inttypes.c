@@ -2,6 +2,7 @@
  * (long is 32 bits on arm, 64 on aarch64 and x86_64), their limits, the
  * PRI* macros that print them, and unsigned arithmetic wrapping modulo
  * 2^width.
+ * only: linux (arm-none-eabi newlib's <inttypes.h> has no PRI*64 macros with gcc's <stdint.h>)
  * expect: INT64_MAX 9223372036854775807
  * expect: INT32_MIN -2147483648
  * expect: uint8_t 255 + 1 = 0

@@ -11,7 +11,8 @@
 int main(void)
 {
 	char s[32] = "hello";
-	printf("strlen %zu\n", strlen(s));
+	/* %zu is C99, but arm-none-eabi's newlib nano printf lacks it */
+	printf("strlen %lu\n", (unsigned long)strlen(s));
 	printf("strcmp negative %d\n", strcmp("abc", "abd") < 0);
 	strcat(s, " world");
 	printf("strcat %s\n", s);

@@ -37,8 +37,9 @@ int main(void)
 	printf("sizeof a multiple of the largest alignment: %d\n", multiple);
 	int smaller = sizeof(struct reordered) <= sizeof(struct padded);
 	printf("reordered is no larger: %d\n", smaller);
-	printf("sizes: padded %zu, reordered %zu, alignof(double) %zu\n",
-	       sizeof(struct padded), sizeof(struct reordered), _Alignof(double));
+	printf("sizes: padded %lu, reordered %lu, alignof(double) %lu\n",
+	       (unsigned long)sizeof(struct padded), (unsigned long)sizeof(struct reordered),
+	       (unsigned long)_Alignof(double));
 	ok = d_at && multiple && smaller;
 
 	struct list *l = malloc(sizeof(*l) + 5 * sizeof(l->items[0]));

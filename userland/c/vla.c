@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 		for (int j = 0; j < cols; j++)
 			m[i][j] = i * cols + j;
 	size_t size = sizeof(m);
-	printf("sizeof a %dx%d int VLA: %zu\n", rows, cols, size);
+	printf("sizeof a %dx%d int VLA: %lu\n", rows, cols, (unsigned long)size);
 	printf("row sums:");
 	for (int i = 0; i < rows; i++)
 		printf(" %d", row_sum(cols, m[i]));
