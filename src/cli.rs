@@ -217,6 +217,11 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print lkmc's man page (roff): `lkmc man | man -l -`.
     Man,
+    /// Run `lkmc run` over the cross product of option values, here or as a Slurm job array.
+    Sweep(crate::sweep::SweepArgs),
+    /// One point of a sweep (what `lkmc sweep` runs for each point).
+    #[command(hide = true)]
+    SweepPoint(crate::sweep::SweepPointArgs),
 }
 
 #[derive(Args, Debug)]

@@ -29,6 +29,8 @@ mod render_props;
 mod roundtrip_tests;
 pub mod run;
 pub mod run_record;
+pub mod slurm;
+pub mod sweep;
 pub mod targets;
 pub mod test;
 pub mod tools;

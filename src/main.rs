@@ -30,5 +30,7 @@ fn main() -> ExitCode {
         Command::Toolchain(a) => commands::toolchain::exec(c, a),
         Command::Completions(a) => commands::completions::exec(a),
         Command::Man => commands::man::exec(),
+        Command::Sweep(a) => commands::sweep::exec(c, a),
+        Command::SweepPoint(a) => commands::sweep::exec_point(a),
     })
 }

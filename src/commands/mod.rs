@@ -9,6 +9,7 @@ pub mod getvar;
 pub mod man;
 pub mod qemu_monitor;
 pub mod run;
+pub mod sweep;
 pub mod test;
 pub mod toolchain;
 

@@ -223,6 +223,14 @@ fn apt_install(packages: &[String], suite: Option<&str>) -> Cmd {
     c.args(packages.iter())
 }
 
+/// A step that installs `packages` (e.g. a Slurm cluster's for `lkmc sweep -D`).
+pub fn apt_step(packages: &[&str]) -> Step {
+    let packages: Vec<String> = packages.iter().map(|p| p.to_string()).collect();
+    Step::new("apt", "installing host packages")
+        .action(privileged("apt-get").arg("update").allow_failure())
+        .action(apt_install(&packages, None))
+}
+
 pub fn plan(l: &Layout, o: &BuildOpts, targets: &[String]) -> Result<Plan> {
     let order = super::resolve(targets, l)?;
     let mut p = Plan::default();
