@@ -338,6 +338,9 @@ pub struct RunArgs {
     /// Arguments for the userland program (shell-split).
     #[arg(long, allow_hyphen_values = true)]
     pub cli_args: Option<String>,
+    /// A file the userland program reads as its standard input.
+    #[arg(long)]
+    pub stdin_file: Option<PathBuf>,
     /// Boot from the ext2 image as a disk instead of the initramfs.
     #[arg(long)]
     pub disk: bool,

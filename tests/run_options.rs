@@ -21,7 +21,26 @@ fn lkmc(args: &[&str]) -> (i32, String) {
 
 #[test]
 fn impossible_run_options_exit_2_with_a_reason() {
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 10] = [
+        (
+            &["--stdin-file", "userland/c/getchar.in"],
+            "--stdin-file does not apply to a full-system run",
+        ),
+        (
+            &[
+                "-a",
+                "aarch64",
+                "-u",
+                "userland/c/getchar.c",
+                "--stdin-file",
+                "/nonexistent",
+            ],
+            "--stdin-file /nonexistent: no such file",
+        ),
+        (
+            &["-e", "native", "-u", "userland/c/hello.c", "--kvm"],
+            "--kvm does not apply to --emulator native runs",
+        ),
         (&["--emulator", "gem5", "--graphic"], "are for QEMU"),
         (&["--emulator", "gem5", "--vnc"], "are for QEMU"),
         (&["--cpus", "0"], "--cpus"),
@@ -46,6 +65,28 @@ fn impossible_run_options_exit_2_with_a_reason() {
         let (code, text) = lkmc(&a);
         assert_eq!(code, 2, "{args:?}: {text}");
         assert!(text.contains(why), "{args:?}: {text}");
+    }
+}
+
+/// The file is the program's stdin on every runner of a user-mode program:
+/// QEMU user mode and native as a redirection, gem5's se.py as --input.
+#[test]
+fn stdin_file_is_the_programs_stdin() {
+    let input = format!("{}/userland/c/getchar.in", env!("CARGO_MANIFEST_DIR"));
+    for (runner, redirect) in [
+        (&["-a", "aarch64"][..], format!("< {input}")),
+        (&["-e", "native"][..], format!("< {input}")),
+        (
+            &["-e", "gem5", "-a", "aarch64"][..],
+            format!("--input {input}"),
+        ),
+    ] {
+        let mut a = vec!["run", "--dry-run", "-u", "userland/c/getchar.c"];
+        a.extend_from_slice(runner);
+        a.extend(["--stdin-file", "userland/c/getchar.in"]);
+        let (code, text) = lkmc(&a);
+        assert_eq!(code, 0, "{runner:?}: {text}");
+        assert!(text.contains(&redirect), "{runner:?}: {text}");
     }
 }
 

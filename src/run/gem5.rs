@@ -6,8 +6,8 @@
 
 use super::Mode;
 use super::kernel_cli::{self, CliOptions};
-use crate::arch::{Arch, Gem5Bootloader};
-use crate::cli::{Common, GccWhich, RunArgs};
+use super::spec::{Memory, RunSpec};
+use crate::arch::Gem5Bootloader;
 use crate::command::{Action, Cmd};
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
@@ -19,47 +19,37 @@ use std::path::{Path, PathBuf};
 /// a guest program sees the same system under gem5 as in a full-system guest.
 const SE_KERNEL_RELEASE: &str = "6.1.0";
 
-pub fn command(l: &Layout, c: &Common, a: &RunArgs, m: Mode, prep: &mut Plan) -> Result<Cmd> {
-    let cmd = match m {
-        Mode::System => full_system(l, a, prep)?,
-        Mode::User => syscall_emulation(l, c, a)?,
-        Mode::Baremetal => bare_metal(l, c, a, prep)?,
+pub fn command(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
+    let cmd = match s.mode {
+        Mode::System => full_system(l, s, prep)?,
+        Mode::User => syscall_emulation(l, s)?,
+        Mode::Baremetal => bare_metal(l, s, prep)?,
         Mode::Native => bail!("--emulator gem5 does not run native programs"),
     };
     Ok(cmd)
 }
 
-/// `--memory` as gem5 writes sizes: QEMU's `256M` is gem5's `256MB` (both
-/// binary units), and a bare number is MiB as for QEMU.
-fn gem5_memory(memory: &str) -> String {
-    let m = memory.trim();
-    if m.ends_with('B') {
-        m.to_string()
-    } else if m.ends_with(|ch: char| ch.is_ascii_digit()) {
-        format!("{m}MB")
-    } else {
-        format!("{m}B")
-    }
+/// `--memory` as gem5 writes sizes (MB is MiB for gem5, as M is for QEMU).
+fn gem5_memory(m: &Memory) -> String {
+    format!("{}B", kernel_memory(m))
 }
 
-/// `--memory` as the kernel's mem= takes it (K, M or G suffix).
-fn kernel_memory(memory: &str) -> String {
-    let m = memory.trim().trim_end_matches("iB").trim_end_matches('B');
-    if m.ends_with(|ch: char| ch.is_ascii_digit()) {
-        format!("{m}M")
-    } else {
-        m.to_string()
+/// `--memory` as the kernel's mem= takes it: whole GiB as G, else M.
+fn kernel_memory(m: &Memory) -> String {
+    match m.mib() {
+        mib if mib % 1024 == 0 => format!("{}G", mib / 1024),
+        mib => format!("{mib}M"),
     }
 }
 
 /// The gem5 binary with gem5's own options. The listeners (GDB, terminal) are
 /// on even when gem5's stdin is not a terminal, as under lkmc's console.
-fn gem5_base(l: &Layout, a: &RunArgs) -> Cmd {
+fn gem5_base(l: &Layout, s: &RunSpec) -> Cmd {
     let mut g = Cmd::new(l.gem5_executable().display().to_string())
         .line(["--outdir".to_string(), l.m5out_dir().display().to_string()])
         .line(["--listener-mode", "on"])
         .line(["--remote-gdb-port".to_string(), l.gdb_port().to_string()]);
-    if let Some(flags) = &a.trace {
+    if let Some(flags) = &s.trace {
         // The trace goes to m5out/trace.txt, not into the console output.
         g = g
             .line(["--debug-flags".to_string(), flags.clone()])
@@ -96,7 +86,7 @@ fn bootloader(l: &Layout, b: &Gem5Bootloader) -> PathBuf {
 /// UART and a fixed loops_per_jiffy skip slow steps of a simulated boot; ARM
 /// kernels need mem= to see the memory gem5 gives them. Then lkmc's usual
 /// parameters (console, eval, the user's).
-fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
+fn kernel_command_line(l: &Layout, s: &RunSpec) -> String {
     let mut w: Vec<String> = Vec::new();
     let g = &l.arch.row().gem5;
     if let Some((machine, word)) = g.earlycon
@@ -106,7 +96,7 @@ fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
     }
     w.extend(g.kernel_cli.iter().map(|s| s.to_string()));
     if g.kernel_mem {
-        w.push(format!("mem={}", kernel_memory(&a.memory)));
+        w.push(format!("mem={}", kernel_memory(&s.memory)));
     }
     w.extend(["root=/dev/sda", "rw", "init=/init"].map(String::from));
     // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
@@ -116,7 +106,7 @@ fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
         arch: l.arch,
         console: true,
         disk: false,
-        args: a,
+        spec: s,
     }));
     // fs.py fills `%(mem)s`-style fields in with Python's `%`: a literal %
     // must be doubled.
@@ -124,27 +114,27 @@ fn kernel_command_line(l: &Layout, a: &RunArgs) -> String {
 }
 
 /// fs.py: boots lkmc's vmlinux with the ext2 root filesystem as its disk.
-fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
+fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     let readfile = l.run_dir().join("readfile");
     // What `m5 readfile` returns in the guest; written even when empty so a
     // stale one from an earlier run never leaks in.
     prep.push(
         Step::new("gem5-readfile", "writing the m5 readfile").action(Action::write(
             &readfile,
-            a.gem5_readfile.clone().unwrap_or_default(),
+            s.gem5_readfile.clone().unwrap_or_default(),
         )),
     );
-    let mut g = gem5_base(l, a)
+    let mut g = gem5_base(l, s)
         .arg(config_script(l, "fs.py"))
         .line(["--kernel".to_string(), l.vmlinux().display().to_string()])
         .line([
             "--disk-image".to_string(),
             l.rootfs_ext2().display().to_string(),
         ])
-        .line(["--num-cpus".to_string(), a.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(["--num-cpus".to_string(), s.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
         .line(["--script".to_string(), readfile.display().to_string()])
-        .line(["--command-line".to_string(), kernel_command_line(l, a)]);
+        .line(["--command-line".to_string(), kernel_command_line(l, s)]);
     if let Some(b) = &l.arch.row().gem5.bootloader {
         g = g
             .line(["--machine-type".to_string(), l.machine.clone()])
@@ -154,7 +144,7 @@ fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
             ])
             // A guest panic (and an oops, unless allowed) ends gem5 at once.
             .line(param("system.workload.panic_on_panic = True"));
-        if !a.allow_oops {
+        if !s.allow_oops {
             g = g.line(param("system.workload.panic_on_oops = True"));
         }
     }
@@ -164,19 +154,19 @@ fn full_system(l: &Layout, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
     g = g
         .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
         .line(param(format!("{term}.outfile = \"stdoutput\"")));
-    if a.kvm {
+    if s.kvm {
         g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
     }
-    if a.gdb_wait || a.gdb {
+    if s.gdb_wait {
         g = g.arg("--wait-gdb");
     }
-    if let Some(n) = a.gem5_restore {
+    if let Some(n) = s.gem5_restore {
         g = g.line([
             "--checkpoint-restore".to_string(),
             checkpoint_index(&l.m5out_dir(), n)?.to_string(),
         ]);
     }
-    Ok(g.args(a.extra.iter()))
+    Ok(g.args(s.extra.iter()))
 }
 
 /// fs.py numbers the checkpoints in m5out by tick (1 = earliest); lkmc's
@@ -215,28 +205,10 @@ fn checkpoint_index(m5out: &Path, n: u32) -> Result<usize> {
         + 1)
 }
 
-/// Where a dynamically linked guest program finds its loader and libraries
-/// on the host, or None when the program can use the host's own.
-fn guest_sysroot(l: &Layout) -> Option<(PathBuf, Vec<&'static str>)> {
-    match l.gcc_which {
-        GccWhich::Buildroot => Some((l.buildroot_target_dir(), vec!["lib", "usr/lib"])),
-        GccWhich::Host if Arch::host() != Some(l.arch) => Some((
-            PathBuf::from("/usr").join(l.arch.debian_prefix()),
-            vec!["lib"],
-        )),
-        _ => None,
-    }
-}
-
 /// se.py: one program, its system calls served by gem5.
-fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
-    let path = c.userland.as_ref().expect("user mode has --userland");
-    let exe = super::userland_executable(l, path, &l.userland_build_dir())?;
-    let args = match &a.cli_args {
-        None => vec![],
-        Some(s) => shlex::split(s)
-            .ok_or_else(|| usage_error(format!("--cli-args '{s}' has unbalanced quotes")))?,
-    };
+fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
+    let exe = super::user_program(l, s)?;
+    let args = &s.cli_args;
     // se.py splits --options on blanks and ';' without quoting.
     if let Some(bad) = args
         .iter()
@@ -246,25 +218,25 @@ fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
             "gem5's se.py cannot pass the argument '{bad}': it splits --options on blanks and ';'"
         )));
     }
-    if a.kvm && !l.arch.row().gem5.se_kvm {
+    if s.kvm && !l.arch.row().gem5.se_kvm {
         return Err(usage_error(
             "gem5 runs KVM in syscall emulation for x86_64 only",
         ));
     }
-    let mut g = gem5_base(l, a).arg(config_script(l, "se.py"));
+    let mut g = gem5_base(l, s).arg(config_script(l, "se.py"));
     if !args.is_empty() {
         g = g.line(["--options".to_string(), args.join(" ")]);
     }
     g = g
-        .line(["--num-cpus".to_string(), a.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(["--num-cpus".to_string(), s.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
         .line(param(format!(
             "system.cpu[0].workload[:].release = \"{SE_KERNEL_RELEASE}\""
         )));
     // A static program (--static builds) needs none of this; for a dynamic one
     // gem5 loads the guest's loader and libraries from the toolchain's tree.
-    if l.userland_id != "static"
-        && let Some((root, dirs)) = guest_sysroot(l)
+    if crate::program::is_dynamic(&exe)
+        && let Some((root, dirs)) = crate::program::guest_sysroot(l)
     {
         g = g.line(["--interp-dir".to_string(), root.display().to_string()]);
         for d in dirs {
@@ -274,30 +246,33 @@ fn syscall_emulation(l: &Layout, c: &Common, a: &RunArgs) -> Result<Cmd> {
             ]);
         }
     }
-    if a.kvm {
+    if let Some(f) = &s.stdin_file {
+        g = g.line(["--input".to_string(), f.display().to_string()]);
+    }
+    if s.kvm {
         g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
     }
-    if a.gdb_wait || a.gdb {
+    if s.gdb_wait {
         g = g.arg("--wait-gdb");
     }
     // The program last, as for QEMU user mode: `lkmc run` checks that the
     // last path of the command exists.
     g = g.line(["--cmd".to_string(), exe.display().to_string()]);
-    Ok(g.args(a.extra.iter()))
+    Ok(g.args(s.extra.iter()))
 }
 
 /// fs.py with --bare-metal: the image is the "kernel", started at its entry
 /// (auto_reset_addr) in the highest exception level, AArch64 on aarch64.
 /// gem5 loads the argument block where the runtime reads it.
-fn bare_metal(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cmd> {
-    let image = super::baremetal::image(l, c)?;
-    let (argv, argv_addr) = super::baremetal::arguments(l, a, &image, prep)?;
-    let mut g = gem5_base(l, a)
+fn bare_metal(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
+    let image = super::baremetal::image(l, s)?;
+    let (argv, argv_addr) = super::baremetal::arguments(l, s, &image, prep)?;
+    let mut g = gem5_base(l, s)
         .arg(config_script(l, "fs.py"))
         .arg("--bare-metal")
         .line(["--machine-type".to_string(), l.machine.clone()])
-        .line(["--num-cpus".to_string(), a.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&a.memory)])
+        .line(["--num-cpus".to_string(), s.cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
         .line(param("system.auto_reset_addr = True"));
     if l.arch.row().gem5.highest_el_is_64 {
         g = g.line(param("system.highest_el_is_64 = True"));
@@ -314,9 +289,9 @@ fn bare_metal(l: &Layout, c: &Common, a: &RunArgs, prep: &mut Plan) -> Result<Cm
     g = g
         .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
         .line(param(format!("{term}.outfile = \"stdoutput\"")));
-    if a.gdb_wait || a.gdb {
+    if s.gdb_wait {
         g = g.arg("--wait-gdb");
     }
     g = g.line(["--kernel".to_string(), image.display().to_string()]);
-    Ok(g.args(a.extra.iter()))
+    Ok(g.args(s.extra.iter()))
 }

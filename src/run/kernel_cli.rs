@@ -1,7 +1,7 @@
 //! The guest kernel command line: lkmc's defaults, then the user's.
 
+use super::spec::RunSpec;
 use crate::arch::Arch;
-use crate::cli::RunArgs;
 use crate::guest_protocol;
 use base64::Engine;
 
@@ -16,7 +16,7 @@ pub struct CliOptions<'a> {
     pub arch: Arch,
     pub console: bool,
     pub disk: bool,
-    pub args: &'a RunArgs,
+    pub spec: &'a RunSpec,
 }
 
 pub fn build(o: &CliOptions) -> String {
@@ -27,11 +27,11 @@ pub fn build(o: &CliOptions) -> String {
     // nokaslr: GDB needs the addresses in vmlinux. panic=-1 + QEMU -no-reboot:
     // a panic ends the emulator at once instead of hanging.
     w.extend(["nokaslr", "panic=-1", "printk.time=y"].map(String::from));
-    if !o.args.verbose_boot {
+    if !o.spec.verbose_boot {
         w.push("quiet".into());
     }
     w.extend(o.arch.row().kernel_cli.iter().map(|s| s.to_string()));
-    let user_init = user_init(o.args);
+    let user_init = o.spec.user_init();
     if o.disk {
         w.extend(["root=/dev/vda", "rw"].map(String::from));
         if user_init.is_none() {
@@ -42,50 +42,47 @@ pub fn build(o: &CliOptions) -> String {
         // the place of ours either way.
         w.push(format!("rdinit={init}"));
     }
-    if let Some(e) = &o.args.eval {
+    if let Some(e) = &o.spec.eval {
         w.push(format!("{}={}", guest_protocol::EVAL_PARAM, encode(e)));
     }
-    if let Some(e) = &o.args.eval_after {
+    if let Some(e) = &o.spec.eval_after {
         w.push(format!(
             "{}={}",
             guest_protocol::EVAL_AFTER_PARAM,
             encode(e)
         ));
     }
-    if o.args.quit_after_boot {
+    if o.spec.quit_after_boot {
         w.push(format!("{}=1", guest_protocol::QUIT_AFTER_BOOT_PARAM));
     }
-    w.extend(o.args.kernel_cli.iter().cloned());
-    if !o.args.kernel_cli_after_dash.is_empty() {
+    w.extend(o.spec.kernel_cli.iter().cloned());
+    if !o.spec.kernel_cli_after_dash.is_empty() {
         w.push("--".into());
-        w.extend(o.args.kernel_cli_after_dash.iter().cloned());
+        w.extend(o.spec.kernel_cli_after_dash.iter().cloned());
     }
     w.join(" ")
-}
-
-/// The program the user's `--kernel-cli init=PROG` asks for.
-pub fn user_init(a: &RunArgs) -> Option<&str> {
-    a.kernel_cli
-        .iter()
-        .flat_map(|w| w.split_whitespace())
-        .filter_map(|w| w.strip_prefix("init="))
-        .next_back()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The command line of `lkmc run --arch aarch64 --kernel-cli W...`.
     fn cli(disk: bool, kernel_cli: &[&str]) -> String {
-        let a = RunArgs {
-            kernel_cli: kernel_cli.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
+        use clap::Parser;
+        let mut argv = vec!["lkmc", "--out-dir", "/nonexistent/lkmc-out", "run"];
+        argv.extend(kernel_cli.iter().flat_map(|w| ["--kernel-cli", w]));
+        let cli = crate::cli::Cli::parse_from(argv);
+        let crate::cli::Command::Run(a) = &cli.command else {
+            unreachable!()
         };
+        let l = crate::layout::Layout::new(&cli.common, Arch::Aarch64);
+        let spec = RunSpec::resolve(&l, &cli.common, a).unwrap();
         build(&CliOptions {
             arch: Arch::Aarch64,
             console: true,
             disk,
-            args: &a,
+            spec: &spec,
         })
     }
 

@@ -4,7 +4,7 @@
 //! (exit status line, panic, oops, timeout, signals: see console.rs).
 
 use super::console::{self, Outcome, WatchOptions};
-use super::{RunPlan, plan};
+use super::{RunPlan, RunSpec, plan_spec};
 use crate::cli::{Common, RunArgs};
 use crate::layout::Layout;
 use crate::run_record::{self, Claim, RunRecord};
@@ -20,7 +20,7 @@ pub fn claim(mut l: Layout, c: &Common, ids: Range<u32>) -> Result<(Layout, Clai
 }
 
 /// What a run leaves for `lkmc gdb`.
-fn record(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
+fn record(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Result<()> {
     run_record::write(
         &l.out,
         l.run_id,
@@ -28,14 +28,13 @@ fn record(l: &Layout, a: &RunArgs, rp: &RunPlan) -> Result<()> {
             arch: l.arch.name().into(),
             emulator: l.emulator.name().into(),
             mode: rp.mode.name().into(),
-            gdb_wait: a.gdb_wait || a.gdb,
+            gdb_wait: s.gdb_wait,
             gdb_port: l.gdb_port(),
         },
     )
 }
 
-/// Plans and prepares the run of `l` (whose id the caller holds), then runs
-/// it; `before_start` sees the plan last (`lkmc run` prints it, opens tmux).
+/// Resolves `a` and starts it as `start_spec` does.
 pub fn start(
     l: &Layout,
     c: &Common,
@@ -43,8 +42,20 @@ pub fn start(
     watch: &WatchOptions,
     before_start: impl FnOnce(&RunPlan) -> Result<()>,
 ) -> Result<Outcome> {
-    let rp = plan(l, c, a)?;
-    super::check_inputs(l, a, &rp)?;
+    start_spec(l, c, &RunSpec::resolve(l, c, a)?, watch, before_start)
+}
+
+/// Plans and prepares the run of `l` (whose id the caller holds), then runs
+/// it; `before_start` sees the plan last (`lkmc run` prints it, opens tmux).
+pub fn start_spec(
+    l: &Layout,
+    c: &Common,
+    s: &RunSpec,
+    watch: &WatchOptions,
+    before_start: impl FnOnce(&RunPlan) -> Result<()>,
+) -> Result<Outcome> {
+    let rp = plan_spec(l, s)?;
+    super::check_inputs(l, s, &rp)?;
     let quiet = crate::exec::ExecOptions {
         quiet: true,
         ..crate::exec::ExecOptions::from_common(c, l, false)
@@ -52,7 +63,7 @@ pub fn start(
     crate::exec::run_plan(&rp.prep, &quiet)?;
     // A real run leaves its exact command in the run dir, to run it again.
     crate::exec::save_script(&l.run_dir().join("run.sh"), &rp.main)?;
-    record(l, a, &rp)?;
+    record(l, s, &rp)?;
     before_start(&rp)?;
     console::run(&rp.main, &l.termout(), watch)
 }

@@ -1,26 +1,25 @@
 //! QEMU command lines: full system and user mode.
 
 use super::kernel_cli::{self, CliOptions};
-use crate::cli::{RootfsWhich, RunArgs};
+use super::spec::{Display, RunSpec};
 use crate::command::Cmd;
 use crate::layout::Layout;
 use std::path::Path;
 
 /// The full-system command that boots lkmc's kernel and root filesystem.
-pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
+pub fn system(l: &Layout, s: &RunSpec) -> Cmd {
     let mut q = Cmd::new(l.qemu_system().display().to_string());
     q = q.line(["-machine".to_string(), l.machine.clone()]);
-    if a.kvm {
+    if s.kvm {
         q = q.line(["-accel", "kvm"]).line(["-cpu", "host"]);
     } else {
         q = q.line(["-accel", "tcg"]).line(["-cpu", l.arch.qemu_cpu()]);
     }
     q = q
-        .line(["-m".to_string(), a.memory.clone()])
-        .line(["-smp".to_string(), a.cpus.to_string()])
+        .line(["-m".to_string(), s.memory.text.clone()])
+        .line(["-smp".to_string(), s.cpus.to_string()])
         .line(["-kernel".to_string(), l.linux_image().display().to_string()]);
-    let disk = a.disk || l.rootfs_which == RootfsWhich::Buildroot;
-    if disk {
+    if s.disk {
         // snapshot=on: the guest's writes never reach the image file.
         q = q.line([
             "-drive".to_string(),
@@ -34,13 +33,13 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
     }
     let cli = kernel_cli::build(&CliOptions {
         arch: l.arch,
-        console: !a.graphic,
-        disk,
-        args: a,
+        console: s.display == Display::Console,
+        disk: s.disk,
+        spec: s,
     });
     q = q.line(["-append".to_string(), cli]);
-    if a.graphic {
-        if a.vnc {
+    if s.display != Display::Console {
+        if s.display == Display::Vnc {
             q = q.line(["-vnc", ":0"]);
         }
         if let Some(device) = l.arch.row().qemu_graphic_device {
@@ -58,7 +57,7 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
     // -nic none: no default network card, whose boot ROM costs boot time.
     q = q.arg("-no-reboot").line(["-nic", "none"]);
     q = control_ports(q, l);
-    if !a.no_9p {
+    if s.share_out_dir {
         q = q.line([
             "-virtfs".to_string(),
             format!(
@@ -88,7 +87,7 @@ pub fn system(l: &Layout, a: &RunArgs) -> Cmd {
                 ),
             ]);
     }
-    trace_and_gdb_wait(q, l, a).args(a.extra.iter())
+    trace_and_gdb_wait(q, l, s).args(s.extra.iter())
 }
 
 /// The monitor and the GDB stub, on this run id's ports.
@@ -104,8 +103,8 @@ pub fn control_ports(q: Cmd, l: &Layout) -> Cmd {
 }
 
 /// `--trace` into the run dir; `--gdb-wait`: stopped before the first instruction.
-pub fn trace_and_gdb_wait(mut q: Cmd, l: &Layout, a: &RunArgs) -> Cmd {
-    if let Some(t) = &a.trace {
+pub fn trace_and_gdb_wait(mut q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    if let Some(t) = &s.trace {
         q = q.line([
             "-trace".to_string(),
             format!(
@@ -114,21 +113,30 @@ pub fn trace_and_gdb_wait(mut q: Cmd, l: &Layout, a: &RunArgs) -> Cmd {
             ),
         ]);
     }
-    if a.gdb_wait || a.gdb {
+    if s.gdb_wait {
         q = q.arg("-S");
     }
     q
 }
 
-/// QEMU user mode: one static program, its syscalls served by the host kernel.
-pub fn user(l: &Layout, a: &RunArgs, exe: &Path, cli_args: &[String]) -> Cmd {
+/// QEMU user mode: one program, its syscalls served by the host kernel. A
+/// dynamically linked one (`--no-static` builds) finds its loader and
+/// libraries in the cross toolchain's tree through -L.
+pub fn user(l: &Layout, s: &RunSpec, exe: &Path) -> Cmd {
     let mut q = Cmd::new(l.qemu_user().display().to_string());
-    if a.gdb_wait || a.gdb {
+    if s.gdb_wait {
         q = q.line(["-g".to_string(), l.gdb_port().to_string()]);
     }
-    if let Some(t) = &a.trace {
+    if let Some(t) = &s.trace {
         q = q.line(["-d".to_string(), t.clone()]);
     }
     q = q.line(["-cpu", "max"]);
-    q.args(a.extra.iter()).arg_path(exe).args(cli_args.iter())
+    if crate::program::is_dynamic(exe)
+        && let Some((root, _)) = crate::program::guest_sysroot(l)
+    {
+        q = q.line(["-L".to_string(), root.display().to_string()]);
+    }
+    let mut q = q.args(s.extra.iter()).arg_path(exe).args(s.cli_args.iter());
+    q.stdin = s.stdin_file.clone();
+    q
 }
