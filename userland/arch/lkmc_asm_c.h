@@ -9,6 +9,9 @@
 #ifndef LKMC_ASM_C_H
 #define LKMC_ASM_C_H
 
+/* Not turned into a call to strlen by the optimizer (at -O2 GCC spots the
+ * loop), which -nostdlib programs do not have. */
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
 static inline unsigned long lkmc_strlen(const char *s)
 {
 	unsigned long n = 0;
