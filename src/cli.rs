@@ -418,6 +418,14 @@ pub struct TestArgs {
     /// Build what the tests need first.
     #[arg(long)]
     pub build: bool,
+    /// local: here; slurm: one Slurm array task per arch and suite, merged into one report.
+    #[arg(long, value_enum, default_value_t)]
+    pub executor: crate::slurm::Executor,
+    #[command(flatten)]
+    pub slurm: crate::slurm::SlurmOptions,
+    /// Write junit.xml and results.json here instead of out/test (what each Slurm task does).
+    #[arg(long, hide = true)]
+    pub report_dir: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Default)]

@@ -27,7 +27,7 @@ pub enum Executor {
 pub const DEBIAN_PACKAGES: [&str; 4] = ["slurm-client", "slurmctld", "slurmd", "munge"];
 
 /// What each array task asks of Slurm.
-#[derive(Args, Debug, Clone, Default)]
+#[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Slurm (--executor slurm)")]
 pub struct SlurmOptions {
     /// Slurm partition of the tasks (default: the cluster's default).
@@ -45,6 +45,19 @@ pub struct SlurmOptions {
     /// More sbatch options, shell-split, e.g. "--account=x --qos=y".
     #[arg(long, allow_hyphen_values = true)]
     pub sbatch_args: Option<String>,
+}
+
+impl Default for SlurmOptions {
+    /// What the command line gives without Slurm options.
+    fn default() -> Self {
+        SlurmOptions {
+            partition: None,
+            cpus_per_task: 1,
+            mem: None,
+            time: None,
+            sbatch_args: None,
+        }
+    }
 }
 
 /// One job array: task `index` runs `argv`.

@@ -1,6 +1,6 @@
 //! Reading the KTAP that rootfs_overlay/lkmc/test/run.sh prints in the guest.
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Pass,
@@ -8,7 +8,7 @@ pub enum Status {
     Skip,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct TestResult {
     pub suite: String,
     pub arch: String,

@@ -7,6 +7,7 @@ mod baremetal;
 mod gdb;
 pub mod ktap;
 pub mod report;
+mod slurm;
 mod suites;
 mod userland;
 
@@ -258,6 +259,9 @@ fn build_for(r: &Runner, suites: &[Suite], arch: Arch) -> Result<()> {
 }
 
 pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
+    if a.executor == crate::slurm::Executor::Slurm {
+        return slurm::execute(c, a);
+    }
     let suites = Suite::parse_list(&a.suites)?;
     let archs: Vec<Arch> = if a.all_archs {
         Arch::ALL.to_vec()
@@ -288,19 +292,28 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
     if r.dry_run() {
         return Ok(0);
     }
-    let dir = Layout::new(c, c.arch()).out.join("test");
-    report::write_all(&dir, &r.results)?;
+    finish(c, a, &r.results)
+}
+
+/// Writes the reports and prints the closing line; exit status 1 when
+/// anything failed.
+fn finish(c: &Common, a: &TestArgs, results: &[TestResult]) -> Result<i32> {
+    let dir = a
+        .report_dir
+        .clone()
+        .unwrap_or_else(|| Layout::new(c, c.arch()).out.join("test"));
+    report::write_all(&dir, results)?;
     println!(
         "results: {} and {}",
         dir.join("junit.xml").display(),
         dir.join("results.json").display()
     );
-    if r.results.is_empty() {
+    if results.is_empty() {
         println!("no test matched");
         return Ok(1);
     }
-    println!("{}", report::summary_line(&r.results));
-    let (_, failed, _) = report::counts(&r.results);
+    println!("{}", report::summary_line(results));
+    let (_, failed, _) = report::counts(results);
     Ok(if failed == 0 { 0 } else { 1 })
 }
 
