@@ -111,7 +111,13 @@ fn built_tree() -> BuiltTree {
     );
     write(linux.join("vmlinux"), "");
     write(linux.join("arch/arm64/boot/Image"), "");
+    // The kernel's modules_install, then ours (written after, so newer).
+    write(
+        linux.join("lkmc_modules_install/lib/modules/6.1.0/modules.dep"),
+        "",
+    );
     let modules = out.join("kernel_modules/default/aarch64");
+    write(modules.join("install/lib/modules/6.1.0/modules.dep"), "");
     write(modules.join("modules.order"), "");
     for e in std::fs::read_dir(Path::new(REPO).join("kernel_modules")).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().to_string();

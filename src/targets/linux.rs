@@ -236,5 +236,51 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         );
     }
     p.push(build_step);
+    // `make TARGET` (extra arguments) may build no modules to install.
+    if c.o.extra.is_empty() {
+        p.push(install_step(c));
+    }
     Ok(p)
+}
+
+/// Where the kernel's own modules (the config's `=m` options) are installed,
+/// as `lib/modules/<release>/kernel/...`: the modules step installs ours next
+/// to them and runs depmod over both.
+pub fn modules_install_dir(l: &crate::layout::Layout) -> PathBuf {
+    l.linux_build_dir().join("lkmc_modules_install")
+}
+
+/// `make modules_install` into `modules_install_dir`, from scratch so that a
+/// module turned off leaves it, stripped of debug info (the host keeps the
+/// .ko files with it) and without the `build` and `source` links to host
+/// paths. Its own step, so that a kernel make that changed nothing does not
+/// install again (and rebuild the rootfs).
+fn install_step(c: &Ctx) -> Step {
+    let build = c.l.linux_build_dir();
+    let dir = modules_install_dir(c.l);
+    let order = build.join("modules.order");
+    // The kernel's modules, as the last build listed them.
+    let mut inputs: Vec<PathBuf> = std::fs::read_to_string(&order)
+        .unwrap_or_default()
+        .lines()
+        .map(|ko| build.join(ko))
+        .collect();
+    inputs.extend([order, build.join("System.map")]);
+    Step::new("linux-modules", "installing the kernel's modules")
+        .action(rm_rf(&dir))
+        .action(
+            kernel_make(c)
+                .arg(format!("INSTALL_MOD_PATH={}", dir.display()))
+                .arg("INSTALL_MOD_STRIP=1")
+                .arg("modules_install"),
+        )
+        .action(
+            Cmd::new("find")
+                .arg_path(dir.join("lib/modules"))
+                .line(["-mindepth", "2", "-maxdepth", "2", "-type", "l"])
+                .line(["(", "-name", "build", "-o", "-name", "source", ")"])
+                .arg("-delete"),
+        )
+        .after(&["linux"])
+        .fresh_when(inputs, vec![dir])
 }

@@ -2,8 +2,9 @@
 //! objects next to the sources, so lkmc builds a copy in the output dir.
 
 use super::Ctx;
-use crate::command::{Cmd, mkdir_p};
-use crate::plan::{Plan, Step};
+use crate::command::{Action, Cmd, mkdir_p, rm_rf};
+use crate::layout::Layout;
+use crate::plan::{Need, Plan, Step};
 use anyhow::{Result, bail};
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
@@ -39,12 +40,13 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .arg(format!("ARCH={}", l.arch.linux_arch()))
         .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
         .arg(format!("-j{}", l.jobs));
-    if !c.o.modules.is_empty() {
-        let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
-        make = make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
-    }
     if c.o.verbose {
         make = make.arg("V=1");
+    }
+    let mut build_make = make.clone();
+    if !c.o.modules.is_empty() {
+        let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
+        build_make = build_make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
     }
     // Kbuild writes modules.order on every run, and relinks only the modules
     // whose sources changed: each .ko must exist (one deleted is rebuilt),
@@ -54,13 +56,60 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .map(|m| build.join(format!("{m}.ko")))
         .collect();
     step = super::require_host_gcc(l, step, "modules")
-        .action(make.arg("modules"))
-        .after(&["linux"])
-        .fresh_when(vec![src, l.vmlinux()], vec![build.join("modules.order")])
-        .fresh_only_with(kos);
+        .action(build_make.arg("modules"))
+        .actions(install(c, make))
+        .require(
+            Need::Program("/sbin/depmod".into()),
+            super::install_hint(l, "depmod", "kmod", "modules"),
+        )
+        .after(&["linux", "linux-modules"])
+        .fresh_when(
+            vec![src, l.vmlinux(), super::linux::modules_install_dir(l)],
+            vec![build.join("modules.order")],
+        )
+        .fresh_only_with(kos)
+        .fresh_only_with(vec![install_dir(l)]);
     let mut p = Plan::default();
     p.push(step);
     Ok(p)
+}
+
+/// The modules installed as on a distro, for the rootfs to copy:
+/// `lib/modules/<release>/{kernel,extra}/*.ko` and depmod's modules.dep.
+pub fn install_dir(l: &Layout) -> std::path::PathBuf {
+    l.modules_build_dir().join("install")
+}
+
+/// Kbuild's `modules_install` of every module built so far (a `--module`
+/// build lists only its own in modules.order, so the list is made from the
+/// .ko files), on top of the kernel's own modules so that depmod sees both.
+fn install(c: &Ctx, make: Cmd) -> Vec<Action> {
+    let build = c.l.modules_build_dir();
+    let dir = install_dir(c.l);
+    let order = build.join("lkmc_install.order");
+    vec![
+        rm_rf(&dir).into(),
+        mkdir_p(&dir).into(),
+        Cmd::new("cp")
+            .arg("-a")
+            .arg(format!(
+                "{}/.",
+                super::linux::modules_install_dir(c.l).display()
+            ))
+            .arg_path(&dir)
+            .into(),
+        Cmd::new("sh")
+            .arg("-c")
+            .arg("ls \"$0\"/*.ko > \"$1\"")
+            .arg_path(&build)
+            .arg_path(&order)
+            .into(),
+        make.arg(format!("MODORDER={}", order.display()))
+            .arg(format!("INSTALL_MOD_PATH={}", dir.display()))
+            .arg("INSTALL_MOD_STRIP=1")
+            .arg("modules_install")
+            .into(),
+    ]
 }
 
 /// The modules the build makes, by name: those of --module, else every

@@ -1,6 +1,6 @@
 //! The guest root tree, assembled without root privileges: busybox,
-//! rootfs_overlay/, the modules and the userland programs. Packed as an
-//! initramfs by the kernel's own gen_initramfs.sh (which can add /dev/console
+//! rootfs_overlay/, the installed modules and the userland programs. Packed
+//! as an initramfs by the kernel's own gen_initramfs.sh (which can add /dev/console
 //! without mknod), and on request as an ext2 image with mke2fs -d.
 
 use super::Ctx;
@@ -24,12 +24,21 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
             .arg(format!("{}/.", l.rootfs_overlay_source_dir().display()))
             .arg_path(root)
             .into(),
-        Cmd::new("find")
-            .arg_path(l.modules_build_dir())
-            .line(["-maxdepth", "1", "-name", "*.ko"])
-            .line(["-exec", "cp", "-p", "-t"])
-            .arg_path(&lkmc)
-            .line(["{}", "+"])
+        // /lib/modules as `make modules_install` left it (modprobe, modinfo,
+        // depmod work), and a link in /lkmc to each of our modules there, so
+        // that `insmod hello.ko` works in /lkmc.
+        Cmd::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", super::modules::install_dir(l).display()))
+            .arg_path(root)
+            .into(),
+        Cmd::new("sh")
+            .arg("-c")
+            .arg(
+                "for k in \"$0\"/lib/modules/*/extra/*.ko; do \
+                 [ -e \"$k\" ] && ln -s \"${k#\"$0\"}\" \"$0\"/lkmc/; done; true",
+            )
+            .arg_path(root)
             .into(),
         // The userland programs stay on the host, shared over 9p: statically
         // linked, with debug info, they are over 100 MB, which would make
@@ -120,7 +129,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .fresh_when(
             vec![
                 l.rootfs_overlay_source_dir(),
-                l.modules_build_dir().join("modules.order"),
+                super::modules::install_dir(l),
                 l.busybox_binary(),
                 super::userland::rootfs_libs_dir(l),
                 gdbserver,

@@ -30,7 +30,12 @@ fn ktap_boot(r: &mut Runner, arch: Arch, suite: &str, patterns: &[String], g: Gu
         l.linux_id = id.to_string();
     }
     let started = Instant::now();
-    let eval = format!("sh /lkmc/test/run.sh {}", quote_all(patterns));
+    // smp.sh checks that the guest sees the CPUs it was given.
+    let eval = format!(
+        "lkmc_cpus={} sh /lkmc/test/run.sh {}",
+        g.cpus,
+        quote_all(patterns)
+    );
     let memory = g.memory.to_string();
     let out = match boot(r, l, &eval, g.cpus, g.timeout, |a| a.memory = memory) {
         Ok(Some(o)) => o,

@@ -1,8 +1,5 @@
 # params.ko: insmod sets int parameters i and j; they show in sysfs and in
 # /sys/kernel/debug/lkmc_params, and sysfs writes change the variables.
-# busybox modinfo wants a modules.dep, even when given a path to a .ko.
-md=/lib/modules/$(uname -r)
-[ -e $md/modules.dep ] || { mkdir -p $md && : > $md/modules.dep; }
 p=/sys/module/params/parameters
 d=/sys/kernel/debug/lkmc_params
 info=$(modinfo /lkmc/params.ko)
