@@ -91,66 +91,17 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     if a.gdbserver {
         return gdbserver_command(l, c, a);
     }
-    let mut g = gdb_start(l, a)?;
-    let file = symbol_file(l, c, m)?;
-    if m == Mode::System {
-        g = ex(
-            g,
-            format!("add-auto-load-safe-path {}", l.linux_build_dir().display()),
-        );
-    }
-    g = ex(g, format!("file {}", file.display()));
-    if m == Mode::System {
-        // The kernel's own GDB scripts: lx-symbols, lx-dmesg, lx-ps, ...
-        g = ex(
-            g,
-            format!(
-                "source {}",
-                l.linux_build_dir().join("vmlinux-gdb.py").display()
-            ),
-        );
-    }
-    g = ex(g, format!("target remote localhost:{}", l.gdb_port()));
-    let modules_dir = l.modules_build_dir().display().to_string();
-    match (&a.module, m) {
-        (Some(module), Mode::System) => {
-            let ko = l.modules_build_dir().join(format!("{module}.ko"));
-            let src = l.kernel_modules_source_dir().join(format!("{module}.c"));
-            if !src.exists() {
-                return Err(usage_error(format!(
-                    "no module '{module}': {} does not exist",
-                    src.display()
-                )));
-            }
-            // gdb/lkmc.py loads all of the module's sections (lx-symbols
-            // leaves out .init.text) when it is inserted, then breaks.
-            g = g.line([
-                "-x".to_string(),
-                l.repo.join("gdb/lkmc.py").display().to_string(),
-            ]);
-            let mut words = vec![module.clone(), ko.display().to_string()];
-            words.extend(a.break_at.clone());
-            let words: Vec<String> = words.iter().map(|w| crate::render::quote(w)).collect();
-            g = ex(g, format!("lkmc-module {}", words.join(" ")));
-            g = ex(g, "continue");
-        }
+    let g = load_symbols(gdb_start(l, a)?, l, c, m)?;
+    let g = ex(g, format!("target remote localhost:{}", l.gdb_port()));
+    let mut g = match (&a.module, m) {
+        (Some(module), Mode::System) => break_in_module(g, l, a, module)?,
         (Some(_), _) => {
             return Err(usage_error(
                 "--module is for kernel modules in a full-system run",
             ));
         }
-        (None, _) => {
-            if let Some(b) = &a.break_at {
-                g = ex(g, format!("break {b}"));
-            }
-            if !a.no_continue {
-                g = ex(g, "continue");
-            }
-            if m == Mode::System && !a.no_lxsymbols {
-                g = ex(g, format!("lx-symbols {modules_dir}"));
-            }
-        }
-    }
+        (None, _) => break_and_continue(g, l, a, m),
+    };
     for e in &a.ex {
         g = ex(g, e);
     }
@@ -159,6 +110,63 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
         g = g.cwd(l.linux_build_dir());
     }
     Ok(g)
+}
+
+/// The program's symbols; for a kernel also its own GDB scripts (lx-symbols,
+/// lx-dmesg, lx-ps, ...).
+fn load_symbols(g: Cmd, l: &Layout, c: &Common, m: Mode) -> Result<Cmd> {
+    let file = symbol_file(l, c, m)?;
+    if m != Mode::System {
+        return Ok(ex(g, format!("file {}", file.display())));
+    }
+    let g = ex(
+        g,
+        format!("add-auto-load-safe-path {}", l.linux_build_dir().display()),
+    );
+    let g = ex(g, format!("file {}", file.display()));
+    Ok(ex(
+        g,
+        format!(
+            "source {}",
+            l.linux_build_dir().join("vmlinux-gdb.py").display()
+        ),
+    ))
+}
+
+/// `--module M [FUNC]`: gdb/lkmc.py loads all of the module's sections
+/// (lx-symbols leaves out .init.text) when it is inserted, then breaks.
+fn break_in_module(g: Cmd, l: &Layout, a: &GdbArgs, module: &str) -> Result<Cmd> {
+    let ko = l.modules_build_dir().join(format!("{module}.ko"));
+    let src = l.kernel_modules_source_dir().join(format!("{module}.c"));
+    if !src.exists() {
+        return Err(usage_error(format!(
+            "no module '{module}': {} does not exist",
+            src.display()
+        )));
+    }
+    let g = g.line([
+        "-x".to_string(),
+        l.repo.join("gdb/lkmc.py").display().to_string(),
+    ]);
+    let mut words = vec![module.to_string(), ko.display().to_string()];
+    words.extend(a.break_at.clone());
+    let words: Vec<String> = words.iter().map(|w| crate::render::quote(w)).collect();
+    let g = ex(g, format!("lkmc-module {}", words.join(" ")));
+    Ok(ex(g, "continue"))
+}
+
+/// The user's breakpoint, continue, and the symbols of modules already loaded.
+fn break_and_continue(mut g: Cmd, l: &Layout, a: &GdbArgs, m: Mode) -> Cmd {
+    if let Some(b) = &a.break_at {
+        g = ex(g, format!("break {b}"));
+    }
+    if !a.no_continue {
+        g = ex(g, "continue");
+    }
+    if m == Mode::System && !a.no_lxsymbols {
+        g = ex(g, format!("lx-symbols {}", l.modules_build_dir().display()));
+    }
+    g
 }
 
 /// How long `lkmc gdb` waits for a live run to record itself and open its

@@ -62,6 +62,58 @@ fn checked_out(dir: &Path) -> bool {
         || dir.join("configure").is_file()
 }
 
+/// Which compilers, QEMU, GDB and rootfs a layout uses: what the user chose,
+/// else what is checked out under submodules/, else the host's packages.
+struct Tools {
+    gcc: GccWhich,
+    baremetal_gcc: GccWhich,
+    qemu: QemuWhich,
+    gdb: GdbWhich,
+    rootfs: RootfsWhich,
+}
+
+impl Tools {
+    fn choose(c: &Common, repo: &Path) -> Tools {
+        let has = |name: &str| checked_out(&repo.join("submodules").join(name));
+        let has_buildroot = has("buildroot");
+        let baremetal_gcc = match c.gcc_which {
+            Some(GccWhich::CrosstoolNg) => GccWhich::CrosstoolNg,
+            Some(_) => GccWhich::Host,
+            None if has("crosstool-ng") => GccWhich::CrosstoolNg,
+            None => GccWhich::Host,
+        };
+        let gcc = c.gcc_which.unwrap_or(if c.baremetal.is_some() {
+            baremetal_gcc
+        } else if has_buildroot {
+            GccWhich::Buildroot
+        } else {
+            GccWhich::Host
+        });
+        let qemu = c.qemu_which.unwrap_or(if has("qemu") {
+            QemuWhich::Lkmc
+        } else {
+            QemuWhich::Host
+        });
+        let gdb = c.gdb_which.unwrap_or(if gcc == GccWhich::Buildroot {
+            GdbWhich::Buildroot
+        } else {
+            GdbWhich::Host
+        });
+        let rootfs = c.rootfs_which.unwrap_or(if has_buildroot {
+            RootfsWhich::Buildroot
+        } else {
+            RootfsWhich::Busybox
+        });
+        Tools {
+            gcc,
+            baremetal_gcc,
+            qemu,
+            gdb,
+            rootfs,
+        }
+    }
+}
+
 impl Layout {
     pub fn new(c: &Common, arch: Arch) -> Layout {
         let repo = find_repo();
@@ -70,37 +122,7 @@ impl Layout {
             Some(o) => std::env::current_dir().unwrap_or_default().join(o),
             None => repo.join("out"),
         };
-        let has_buildroot = checked_out(&repo.join("submodules/buildroot"));
-        let baremetal_gcc = match c.gcc_which {
-            Some(GccWhich::CrosstoolNg) => GccWhich::CrosstoolNg,
-            Some(_) => GccWhich::Host,
-            None if checked_out(&repo.join("submodules/crosstool-ng")) => GccWhich::CrosstoolNg,
-            None => GccWhich::Host,
-        };
-        let gcc_which = c.gcc_which.unwrap_or(if c.baremetal.is_some() {
-            baremetal_gcc
-        } else if has_buildroot {
-            GccWhich::Buildroot
-        } else {
-            GccWhich::Host
-        });
-        let qemu_which = c
-            .qemu_which
-            .unwrap_or(if checked_out(&repo.join("submodules/qemu")) {
-                QemuWhich::Lkmc
-            } else {
-                QemuWhich::Host
-            });
-        let gdb_which = c.gdb_which.unwrap_or(if gcc_which == GccWhich::Buildroot {
-            GdbWhich::Buildroot
-        } else {
-            GdbWhich::Host
-        });
-        let rootfs_which = c.rootfs_which.unwrap_or(if has_buildroot {
-            RootfsWhich::Buildroot
-        } else {
-            RootfsWhich::Busybox
-        });
+        let tools = Tools::choose(c, &repo);
         let machine = c.machine.clone().unwrap_or_else(|| match c.emulator {
             Emulator::Gem5 => arch.row().gem5.machine.into(),
             _ => arch.qemu_default_machine().into(),
@@ -128,11 +150,11 @@ impl Layout {
             qemu_id: c.qemu_build_id.clone(),
             ctng_id: c.crosstool_ng_build_id.clone(),
             run_id: c.run_id.unwrap_or(0),
-            gcc_which,
-            baremetal_gcc,
-            qemu_which,
-            gdb_which,
-            rootfs_which,
+            gcc_which: tools.gcc,
+            baremetal_gcc: tools.baremetal_gcc,
+            qemu_which: tools.qemu,
+            gdb_which: tools.gdb,
+            rootfs_which: tools.rootfs,
             machine,
             jobs,
         }

@@ -164,80 +164,82 @@ fn under_gdb(cmd: Cmd) -> Cmd {
     g
 }
 
+/// A file a run needs, what to call it, and the build target that makes it.
+struct Input {
+    path: std::path::PathBuf,
+    what: String,
+    target: &'static str,
+}
+
 /// What must exist before a real run, with the command that makes it.
 pub(crate) fn check_inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Result<()> {
-    let build_hint = |what: &str, target: &str| {
-        anyhow::anyhow!(
-            "{what} is not built yet: run `lkmc build --arch {}{}`",
-            l.arch,
-            if target.is_empty() {
+    for i in inputs(l, s, rp) {
+        if !i.path.exists() {
+            let target = if i.target.is_empty() {
                 String::new()
             } else {
-                format!(" {target}")
-            }
-        )
-    };
-    if rp.mode == Mode::System && l.emulator == Emulator::Qemu {
-        if !l.linux_image().exists() {
-            return Err(build_hint(
-                &format!("the kernel ({})", l.linux_image().display()),
-                "",
-            ));
-        }
-        if s.disk {
-            if !l.rootfs_ext2().exists() {
-                return Err(build_hint("the ext2 root filesystem", "rootfs-ext2"));
-            }
-        } else if !l.initramfs().exists() {
-            return Err(build_hint("the initramfs", "rootfs"));
-        }
-    }
-    if rp.mode == Mode::Baremetal {
-        let image = rp
-            .main
-            .args
-            .iter()
-            .rev()
-            .find(|x| Path::new(x).is_absolute());
-        if let Some(i) = image
-            && !Path::new(i).exists()
-        {
-            let target = if l.emulator == Emulator::Gem5 {
-                "--emulator gem5 baremetal"
-            } else {
-                "baremetal"
+                format!(" {}", i.target)
             };
-            return Err(build_hint(i, target));
-        }
-    }
-    if matches!(rp.mode, Mode::User | Mode::Native) {
-        let exe = rp
-            .main
-            .args
-            .iter()
-            .rev()
-            .find(|x| Path::new(x).is_absolute())
-            .cloned();
-        let exe = if rp.mode == Mode::Native {
-            Some(rp.main.program.clone())
-        } else {
-            exe
-        };
-        if let Some(e) = exe
-            && !Path::new(&e).exists()
-        {
-            return Err(build_hint(
-                &e.to_string(),
-                if rp.mode == Mode::Native {
-                    "userland-host"
-                } else {
-                    "userland"
-                },
-            ));
+            anyhow::bail!(
+                "{} is not built yet: run `lkmc build --arch {}{target}`",
+                i.what,
+                l.arch
+            );
         }
     }
     crate::tools::require(&rp.main.program)?;
     Ok(())
+}
+
+fn inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Vec<Input> {
+    let input = |path: std::path::PathBuf, what: Option<&str>, target| Input {
+        what: what.map_or_else(|| path.display().to_string(), str::to_string),
+        path,
+        target,
+    };
+    // The program or image is the last absolute path of the command (the
+    // builders put it there), or the command itself when run natively.
+    let last_path = || {
+        rp.main
+            .args
+            .iter()
+            .rev()
+            .find(|x| Path::new(x).is_absolute())
+            .map(std::path::PathBuf::from)
+    };
+    match (s.mode, s.emulator) {
+        (Mode::System, Emulator::Qemu) => {
+            let kernel = l.linux_image();
+            let what = format!("the kernel ({})", kernel.display());
+            let root = if s.disk {
+                input(
+                    l.rootfs_ext2(),
+                    Some("the ext2 root filesystem"),
+                    "rootfs-ext2",
+                )
+            } else {
+                input(l.initramfs(), Some("the initramfs"), "rootfs")
+            };
+            vec![input(kernel, Some(&what), ""), root]
+        }
+        (Mode::System, _) => vec![],
+        (Mode::Baremetal, e) => last_path()
+            .map(|p| {
+                let target = if e == Emulator::Gem5 {
+                    "--emulator gem5 baremetal"
+                } else {
+                    "baremetal"
+                };
+                input(p, None, target)
+            })
+            .into_iter()
+            .collect(),
+        (Mode::Native, _) => vec![input(rp.main.program.clone().into(), None, "userland-host")],
+        (Mode::User, _) => last_path()
+            .map(|p| input(p, None, "userland"))
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// Prints the run that `l` would start now (with the run id it would take).

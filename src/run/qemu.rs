@@ -8,86 +8,108 @@ use std::path::Path;
 
 /// The full-system command that boots lkmc's kernel and root filesystem.
 pub fn system(l: &Layout, s: &RunSpec) -> Cmd {
-    let mut q = Cmd::new(l.qemu_system().display().to_string());
-    q = q.line(["-machine".to_string(), l.machine.clone()]);
-    if s.kvm {
-        q = q.line(["-accel", "kvm"]).line(["-cpu", "host"]);
+    let q = Cmd::new(l.qemu_system().display().to_string())
+        .line(["-machine".to_string(), l.machine.clone()]);
+    let q = boot_files(machine(q, l, s), l, s);
+    // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
+    // -nic none: no default network card, whose boot ROM costs boot time.
+    let q = display(q, l, s).arg("-no-reboot").line(["-nic", "none"]);
+    let q = gdbserver_port(share_out_dir(control_ports(q, l), l, s), l);
+    trace_and_gdb_wait(q, l, s).args(s.extra.iter())
+}
+
+/// Accelerator, CPU, memory and CPU count.
+fn machine(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let q = if s.kvm {
+        q.line(["-accel", "kvm"]).line(["-cpu", "host"])
     } else {
-        q = q.line(["-accel", "tcg"]).line(["-cpu", l.arch.qemu_cpu()]);
-    }
-    q = q
-        .line(["-m".to_string(), s.memory.text.clone()])
+        q.line(["-accel", "tcg"]).line(["-cpu", l.arch.qemu_cpu()])
+    };
+    q.line(["-m".to_string(), s.memory.text.clone()])
         .line(["-smp".to_string(), s.cpus.to_string()])
-        .line(["-kernel".to_string(), l.linux_image().display().to_string()]);
-    if s.disk {
+}
+
+/// The kernel, the root filesystem and the kernel command line.
+fn boot_files(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let q = q.line(["-kernel".to_string(), l.linux_image().display().to_string()]);
+    let q = if s.disk {
         // snapshot=on: the guest's writes never reach the image file.
-        q = q.line([
+        q.line([
             "-drive".to_string(),
             format!(
                 "file={},format=raw,if=virtio,snapshot=on",
                 l.rootfs_ext2().display()
             ),
-        ]);
+        ])
     } else {
-        q = q.line(["-initrd".to_string(), l.initramfs().display().to_string()]);
-    }
+        q.line(["-initrd".to_string(), l.initramfs().display().to_string()])
+    };
     let cli = kernel_cli::build(&CliOptions {
         arch: l.arch,
         console: s.display == Display::Console,
         disk: s.disk,
         spec: s,
     });
-    q = q.line(["-append".to_string(), cli]);
-    if s.display != Display::Console {
-        if s.display == Display::Vnc {
-            q = q.line(["-vnc", ":0"]);
-        }
-        if let Some(device) = l.arch.row().qemu_graphic_device {
-            q = q.line(["-device", device]);
-        }
-        q = q.line(["-serial", "mon:stdio"]);
-    } else {
+    q.line(["-append".to_string(), cli])
+}
+
+/// The serial console on our terminal, or a display with the serial port
+/// still on our terminal.
+fn display(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    if s.display == Display::Console {
         // The serial console multiplexed with a monitor on our terminal:
         // Ctrl-A X quits, Ctrl-A C switches to the monitor, and Ctrl-C
         // reaches the guest. With -monitor on a port, -nographic alone
         // leaves the serial port as plain stdio, without those keys.
-        q = q.arg("-nographic").line(["-serial", "mon:stdio"]);
+        return q.arg("-nographic").line(["-serial", "mon:stdio"]);
     }
-    // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
-    // -nic none: no default network card, whose boot ROM costs boot time.
-    q = q.arg("-no-reboot").line(["-nic", "none"]);
-    q = control_ports(q, l);
-    if s.share_out_dir {
-        q = q.line([
-            "-virtfs".to_string(),
+    let mut q = q;
+    if s.display == Display::Vnc {
+        q = q.line(["-vnc", ":0"]);
+    }
+    if let Some(device) = l.arch.row().qemu_graphic_device {
+        q = q.line(["-device", device]);
+    }
+    q.line(["-serial", "mon:stdio"])
+}
+
+/// lkmc's out dir as the guest's 9p share (the guest's /mnt/out).
+fn share_out_dir(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    if !s.share_out_dir {
+        return q;
+    }
+    q.line([
+        "-virtfs".to_string(),
+        format!(
+            "local,path={},mount_tag={tag},security_model=none,id={tag}",
+            l.out.display(),
+            tag = crate::guest_protocol::OUT_9P_TAG
+        ),
+    ])
+}
+
+/// A virtio serial port for gdbserver in the guest (/dev/vport0p1), reached
+/// by GDB on the host's hostfwd port: no guest network needed. Only when the
+/// rootfs has gdbserver.
+fn gdbserver_port(q: Cmd, l: &Layout) -> Cmd {
+    if !l.gdbserver_root().join("usr/bin/gdbserver").exists() {
+        return q;
+    }
+    q.line(["-device", "virtio-serial-pci"])
+        .line([
+            "-chardev".to_string(),
             format!(
-                "local,path={},mount_tag={tag},security_model=none,id={tag}",
-                l.out.display(),
-                tag = crate::guest_protocol::OUT_9P_TAG
+                "socket,id=lkmc_gdbserver,host=127.0.0.1,port={},server=on,wait=off",
+                l.hostfwd_port()
             ),
-        ]);
-    }
-    if l.gdbserver_root().join("usr/bin/gdbserver").exists() {
-        // A virtio serial port for gdbserver in the guest (/dev/vport0p1),
-        // reached by GDB on the host's hostfwd port: no guest network needed.
-        q = q
-            .line(["-device", "virtio-serial-pci"])
-            .line([
-                "-chardev".to_string(),
-                format!(
-                    "socket,id=lkmc_gdbserver,host=127.0.0.1,port={},server=on,wait=off",
-                    l.hostfwd_port()
-                ),
-            ])
-            .line([
-                "-device".to_string(),
-                format!(
-                    "virtserialport,chardev=lkmc_gdbserver,name={}",
-                    crate::guest_protocol::GDBSERVER_PORT_NAME
-                ),
-            ]);
-    }
-    trace_and_gdb_wait(q, l, s).args(s.extra.iter())
+        ])
+        .line([
+            "-device".to_string(),
+            format!(
+                "virtserialport,chardev=lkmc_gdbserver,name={}",
+                crate::guest_protocol::GDBSERVER_PORT_NAME
+            ),
+        ])
 }
 
 /// The monitor and the GDB stub, on this run id's ports.

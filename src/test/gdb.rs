@@ -2,7 +2,7 @@
 
 use super::Runner;
 use crate::arch::Arch;
-use crate::cli::{GdbArgs, RunArgs};
+use crate::cli::{Common, GdbArgs, RunArgs};
 use crate::run::console::WatchOptions;
 use crate::run::launch;
 use crate::run_record::TEST_IDS;
@@ -152,41 +152,64 @@ pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
-    let fail = |e: anyhow::Error| format!("{e:#}");
-    let l = r.layout(case.arch);
+/// The emulator and GDB options of one case: GDB attaches to `emulator`.
+struct Setup {
+    gdb_common: Common,
+    emulator_common: Common,
+    gdb: GdbArgs,
+    run: RunArgs,
+    /// The emulator waits for GDB (else GDB attaches once the guest says so).
+    waits: bool,
+}
+
+fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
     let mut c = r.common.clone();
     c.userland = case.userland.map(|u| l.userland_source_dir().join(u));
     c.baremetal = case.baremetal.map(|b| l.repo.join(b));
-    let mut ga = GdbArgs {
+    let gdb = GdbArgs {
         batch: true,
+        break_at: case.gdb.break_at.clone(),
+        module: case.gdb.module.clone(),
+        no_lxsymbols: case.gdb.no_lxsymbols,
+        gdbserver: case.gdb.gdbserver,
+        ex: vec!["info symbol $pc".into()],
         ..Default::default()
     };
-    ga.break_at = case.gdb.break_at.clone();
-    ga.module = case.gdb.module.clone();
-    ga.no_lxsymbols = case.gdb.no_lxsymbols;
-    ga.gdbserver = case.gdb.gdbserver;
-    ga.ex = vec!["info symbol $pc".into()];
-    let mut emu_common = c.clone();
+    let mut emulator_common = c.clone();
     if case.gdbserver {
         // GDB debugs the program; the emulator boots the whole guest.
-        emu_common.userland = None;
+        emulator_common.userland = None;
     }
-    let user_or_baremetal = emu_common.userland.is_some() || emu_common.baremetal.is_some();
-    let ra = RunArgs {
-        gdb_wait: case.gdb_wait || user_or_baremetal,
+    let user_or_baremetal =
+        emulator_common.userland.is_some() || emulator_common.baremetal.is_some();
+    let waits = case.gdb_wait || user_or_baremetal;
+    let run = RunArgs {
+        gdb_wait: waits,
         eval: (!user_or_baremetal).then(|| case.eval.to_string()),
         memory: "512M".into(),
         ..Default::default()
     };
+    Setup {
+        gdb_common: c,
+        emulator_common,
+        gdb,
+        run,
+        waits,
+    }
+}
+
+fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
+    let fail = |e: anyhow::Error| format!("{e:#}");
+    let l = r.layout(case.arch);
+    let s = setup(r, case, &l);
     if r.dry_run() {
-        crate::run::print(l.clone(), &emu_common, &ra, TEST_IDS, &r.eo).map_err(fail)?;
-        let gdb = crate::gdb::command(&l, &c, &ga).map_err(fail)?;
+        crate::run::print(l.clone(), &s.emulator_common, &s.run, TEST_IDS, &r.eo).map_err(fail)?;
+        let gdb = crate::gdb::command(&l, &s.gdb_common, &s.gdb).map_err(fail)?;
         crate::exec::print_only("gdb", &gdb, &r.eo).map_err(fail)?;
         return Ok(());
     }
-    let (l, claim) = launch::claim(l, &c, TEST_IDS).map_err(fail)?;
-    let gdb = crate::gdb::command(&l, &c, &ga).map_err(fail)?;
+    let (l, claim) = launch::claim(l, &s.gdb_common, TEST_IDS).map_err(fail)?;
+    let gdb = crate::gdb::command(&l, &s.gdb_common, &s.gdb).map_err(fail)?;
     let limit = Duration::from_secs_f64(r.args.timeout.min(180.0));
     // The emulator runs in a thread; GDB attaches from here.
     let watch = WatchOptions {
@@ -196,23 +219,12 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
         interactive: false,
         passthrough: false,
     };
-    let l2 = l.clone();
+    let (l2, emu_common, ra) = (l.clone(), s.emulator_common, s.run);
     let emu = std::thread::spawn(move || launch::start(&l2, &emu_common, &ra, &watch, |_| Ok(())));
-    let ready = if case.gdb_wait || user_or_baremetal {
+    let ready = if s.waits {
         crate::ports::wait_listening(l.gdb_port(), limit, || emu.is_finished())
     } else {
-        // Attach once the guest runs its command.
-        let t = Instant::now();
-        loop {
-            let text = std::fs::read_to_string(l.termout()).unwrap_or_default();
-            if text.contains(crate::guest_protocol::GDB_READY) {
-                break true;
-            }
-            if t.elapsed() > limit || emu.is_finished() {
-                break false;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        guest_says_ready(&l.termout(), limit, || emu.is_finished())
     };
     let out = if ready {
         run_gdb(&gdb, limit)
@@ -224,7 +236,30 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
         .join()
         .map_err(|_| "emulator thread panicked".to_string())?;
     drop(claim);
-    let out = out?;
+    judge(case, out?, guest)
+}
+
+/// Waits until the guest's console says it is ready for GDB.
+fn guest_says_ready(termout: &std::path::Path, limit: Duration, ended: impl Fn() -> bool) -> bool {
+    let t = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(termout).unwrap_or_default();
+        if text.contains(crate::guest_protocol::GDB_READY) {
+            return true;
+        }
+        if t.elapsed() > limit || ended() {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Passes when the guest ran cleanly and GDB stopped where the case says.
+fn judge(
+    case: &Case,
+    out: String,
+    guest: anyhow::Result<crate::run::console::Outcome>,
+) -> Result<(), String> {
     match guest {
         Err(e) => return Err(format!("emulator: {e:#}\n{out}")),
         Ok(o) if o.crash.is_some() => {
