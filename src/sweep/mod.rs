@@ -31,7 +31,11 @@ pub struct SweepArgs {
     /// NAME=V1,V2,...: an `lkmc run` option and its values (repeatable: the points are
     /// the cross product). With gem5, other names are options of its config script
     /// (`--vary cpu-type=AtomicSimpleCPU,O3CPU`).
-    #[arg(long = "vary", value_name = "NAME=VALUES", required = true)]
+    #[arg(
+        long = "vary",
+        value_name = "NAME=VALUES",
+        required_unless_present = "download_dependencies"
+    )]
     pub vary: Vec<String>,
     /// gem5 statistics to record, regexes as `lkmc gem5-stat` takes (repeatable).
     #[arg(long = "stat", value_name = "REGEX")]
@@ -55,7 +59,7 @@ pub struct SweepArgs {
     /// statistic found, else seconds].
     #[arg(long, value_name = "MEASURE")]
     pub chart_y: Option<String>,
-    /// Install the Debian packages of a Slurm cluster first (with --executor slurm).
+    /// Install the Debian packages of a Slurm cluster first (alone: only that).
     #[arg(short = 'D', long)]
     pub download_dependencies: bool,
     #[command(flatten)]
@@ -271,6 +275,9 @@ pub fn execute(c: &Common, a: &SweepArgs) -> Result<i32> {
     let eo = ExecOptions::from_common(c, &l, false);
     if a.download_dependencies {
         slurm::install_packages(&eo)?;
+        if a.vary.is_empty() {
+            return Ok(0);
+        }
     }
     let s = define(c, a, &l, !eo.prints_only())?;
     if s.todo.is_empty() {
