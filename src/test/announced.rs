@@ -3,7 +3,9 @@
 //! `/*`). One key per line, each optional:
 //!
 //! - `args: WORDS`: its command line, shell-quoted.
-//! - `stdin: FILE`: a file under userland/ fed as its standard input.
+//! - `stdin: FILE`: a file under userland/ fed as its standard input
+//!   (`lkmc run --stdin-file` under user mode and natively; the guest runner
+//!   redirects it).
 //! - `build: FLAGS`: extra compiler flags for this program, shell words
 //!   (`-nostdlib` for a freestanding `_start`); repeated lines add up.
 //! - `expect: TEXT`: a line its output must contain (any number of them;

@@ -154,19 +154,6 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
                 skip(r, arch, &test, why);
                 continue;
             }
-            if let Some(input) = &want.stdin {
-                skip(
-                    r,
-                    arch,
-                    &test,
-                    format!(
-                        "stdin: {input}: lkmc run cannot feed a file to a {} program yet \
-                         (no --stdin-file); the full-system run feeds it",
-                        place.name()
-                    ),
-                );
-                continue;
-            }
             jobs.push(job(r, arch, rel, want, place, test));
         }
     }
@@ -191,8 +178,13 @@ fn job(r: &Runner, arch: Arch, rel: &Path, want: &Expectations, place: Place, te
         layout.userland_build_dir()
     };
     let exe = build::output_for(&dir, rel);
+    // `stdin:` is a file under userland/, fed as `lkmc run --stdin-file`.
     let mut args = RunArgs {
         cli_args: want.args.clone(),
+        stdin_file: want
+            .stdin
+            .as_ref()
+            .map(|f| layout.userland_source_dir().join(f)),
         ..Default::default()
     };
     if place == Place::UserMode
