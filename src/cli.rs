@@ -362,9 +362,36 @@ pub struct RunArgs {
     /// gem5: restore the Nth most recent checkpoint.
     #[arg(long)]
     pub gem5_restore: Option<u32>,
+    #[command(flatten)]
+    pub gem5: Gem5RunArgs,
     /// Extra emulator arguments.
     #[arg(last = true)]
     pub extra: Vec<String>,
+}
+
+/// `lkmc run` options that only gem5 takes.
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "gem5 options")]
+pub struct Gem5RunArgs {
+    /// gem5 CPU model: AtomicSimpleCPU (default), TimingSimpleCPU, O3CPU, MinorCPU, and the
+    /// ARM models gem5 lists with `--list-cpu-types` (e.g. HPI, O3_ARM_v7a_3).
+    #[arg(long)]
+    pub cpu_type: Option<String>,
+    /// gem5: L1 caches.
+    #[arg(long)]
+    pub caches: bool,
+    /// gem5: an L2 cache too (implies --caches).
+    #[arg(long)]
+    pub l2cache: bool,
+    /// gem5: the --trace debug output on stdout (the console) instead of m5out/trace.txt.
+    #[arg(long)]
+    pub trace_stdout: bool,
+    /// gem5: words for gem5 itself, before the config script (shell-split).
+    #[arg(long, allow_hyphen_values = true)]
+    pub gem5_exe_args: Option<String>,
+    /// A device tree blob instead of the emulator's own (QEMU -dtb, gem5 --dtb-filename).
+    #[arg(long)]
+    pub dtb: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Default)]

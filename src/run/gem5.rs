@@ -8,6 +8,7 @@ use super::Mode;
 use super::kernel_cli::{self, CliOptions};
 use super::spec::{Memory, RunSpec};
 use crate::arch::Gem5Bootloader;
+use crate::cli::{Emulator, Gem5RunArgs};
 use crate::command::{Action, Cmd};
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
@@ -19,7 +20,67 @@ use std::path::{Path, PathBuf};
 /// a guest program sees the same system under gem5 as in a full-system guest.
 const SE_KERNEL_RELEASE: &str = "6.1.0";
 
+/// The gem5-only options of a run, checked.
+#[derive(Clone, Debug, Default)]
+pub struct Gem5Spec {
+    pub cpu_type: Option<String>,
+    pub caches: bool,
+    pub l2cache: bool,
+    pub trace_stdout: bool,
+    /// Words for gem5 itself, before the config script.
+    pub exe_args: Vec<String>,
+}
+
+impl Gem5Spec {
+    pub fn resolve(m: Mode, e: Emulator, a: &Gem5RunArgs) -> Result<Gem5Spec> {
+        let given = [
+            (a.cpu_type.is_some(), "--cpu-type"),
+            (a.caches, "--caches"),
+            (a.l2cache, "--l2cache"),
+            (a.trace_stdout, "--trace-stdout"),
+            (a.gem5_exe_args.is_some(), "--gem5-exe-args"),
+        ];
+        if e != Emulator::Gem5
+            && let Some((_, opt)) = given.iter().find(|(g, _)| *g)
+        {
+            return Err(usage_error(format!(
+                "{opt} does not apply to --emulator {}: it is for --emulator gem5",
+                e.name()
+            )));
+        }
+        if m == Mode::Baremetal && (a.caches || a.l2cache) {
+            return Err(usage_error(
+                "--caches and --l2cache are for kernels and --userland programs: fs.py's \
+                 --bare-metal machine has no cache options",
+            ));
+        }
+        let exe_args = match &a.gem5_exe_args {
+            None => vec![],
+            Some(w) => shlex::split(w).ok_or_else(|| {
+                usage_error(format!("--gem5-exe-args '{w}' has unbalanced quotes"))
+            })?,
+        };
+        Ok(Gem5Spec {
+            cpu_type: a.cpu_type.clone(),
+            caches: a.caches || a.l2cache,
+            l2cache: a.l2cache,
+            trace_stdout: a.trace_stdout,
+            exe_args,
+        })
+    }
+}
+
 pub fn command(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
+    if s.gem5.trace_stdout && s.trace.is_none() {
+        return Err(usage_error(
+            "--trace-stdout says where the --trace FLAGS output goes: give --trace too",
+        ));
+    }
+    if s.kvm && s.gem5.cpu_type.is_some() {
+        return Err(usage_error(
+            "--kvm picks gem5's KVM CPU: leave out --cpu-type",
+        ));
+    }
     let cmd = match s.mode {
         Mode::System => full_system(l, s, prep)?,
         Mode::User => syscall_emulation(l, s)?,
@@ -42,33 +103,69 @@ fn kernel_memory(m: &Memory) -> String {
     }
 }
 
-/// The gem5 binary with gem5's own options. The listeners (GDB, terminal) are
-/// on even when gem5's stdin is not a terminal, as under lkmc's console.
-fn gem5_base(l: &Layout, s: &RunSpec) -> Cmd {
+/// The gem5 binary with gem5's own options, then the config script. The
+/// listeners (GDB, terminal) are on even when gem5's stdin is not a
+/// terminal, as under lkmc's console.
+fn gem5_base(l: &Layout, s: &RunSpec, script: &str) -> Cmd {
     let mut g = Cmd::new(l.gem5_executable().display().to_string())
+        .args(s.gem5.exe_args.iter())
         .line(["--outdir".to_string(), l.m5out_dir().display().to_string()])
         .line(["--listener-mode", "on"])
         .line(["--remote-gdb-port".to_string(), l.gdb_port().to_string()]);
     if let Some(flags) = &s.trace {
-        // The trace goes to m5out/trace.txt, not into the console output.
+        // The trace goes to m5out/trace.txt unless asked onto the console.
+        let file = if s.gem5.trace_stdout {
+            "cout"
+        } else {
+            "trace.txt"
+        };
         g = g
             .line(["--debug-flags".to_string(), flags.clone()])
-            .line(["--debug-file", "trace.txt"]);
+            .line(["--debug-file", file]);
     }
-    g
+    g.arg(
+        l.gem5_source_dir()
+            .join("configs/deprecated/example")
+            .join(script)
+            .display()
+            .to_string(),
+    )
 }
 
-fn config_script(l: &Layout, name: &str) -> String {
-    l.gem5_source_dir()
-        .join("configs/deprecated/example")
-        .join(name)
-        .display()
-        .to_string()
+/// CPUs, memory, CPU model and caches: the same options in fs.py and se.py.
+fn cpus_and_memory(mut g: Cmd, l: &Layout, s: &RunSpec, cpus: u32) -> Cmd {
+    g = g
+        .line(["--num-cpus".to_string(), cpus.to_string()])
+        .line(["--mem-size".to_string(), gem5_memory(&s.memory)]);
+    if s.kvm {
+        g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
+    } else if let Some(t) = &s.gem5.cpu_type {
+        g = g.line(["--cpu-type".to_string(), t.clone()]);
+    }
+    if s.gem5.caches {
+        g = g.arg("--caches");
+    }
+    if s.gem5.l2cache {
+        g = g.arg("--l2cache");
+    }
+    g
 }
 
 /// A `--param` assignment, evaluated by the config script on the system tree.
 fn param(value: impl AsRef<str>) -> [String; 2] {
     ["--param".to_string(), value.as_ref().to_string()]
+}
+
+/// The guest console goes to gem5's stdout, where lkmc watches it; the
+/// terminal port (`lkmc gem5-shell`) is per run id.
+fn terminal(g: Cmd, l: &Layout) -> Cmd {
+    let term = l.arch.row().gem5.terminal;
+    g.line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
+        .line(param(format!("{term}.outfile = \"stdoutput\"")))
+}
+
+fn wait_gdb(g: Cmd, s: &RunSpec) -> Cmd {
+    if s.gdb_wait { g.arg("--wait-gdb") } else { g }
 }
 
 /// The boot loader fs.py loads before an ARM kernel: GICv3 machines (V2)
@@ -82,10 +179,17 @@ fn bootloader(l: &Layout, b: &Gem5Bootloader) -> PathBuf {
     l.gem5_system_dir().join("binaries").join(name)
 }
 
-/// Kernel command line: gem5's disk is IDE (/dev/sda); early console on the
-/// UART and a fixed loops_per_jiffy skip slow steps of a simulated boot; ARM
-/// kernels need mem= to see the memory gem5 gives them. Then lkmc's usual
-/// parameters (console, eval, the user's).
+/// Whether the kernel's root filesystem is the ext2 image on gem5's IDE
+/// disk: asked with --disk, and always on X86, whose fs.py has no initrd.
+/// ARM loads the initramfs, as QEMU does.
+fn boots_from_disk(l: &Layout, s: &RunSpec) -> bool {
+    s.disk || l.arch.row().gem5.bootloader.is_none()
+}
+
+/// Kernel command line: early console on the UART and a fixed
+/// loops_per_jiffy skip slow steps of a simulated boot; ARM kernels need
+/// mem= to see the memory gem5 gives them. Then lkmc's usual parameters
+/// (console, eval, the user's).
 fn kernel_command_line(l: &Layout, s: &RunSpec) -> String {
     let mut w: Vec<String> = Vec::new();
     let g = &l.arch.row().gem5;
@@ -98,9 +202,15 @@ fn kernel_command_line(l: &Layout, s: &RunSpec) -> String {
     if g.kernel_mem {
         w.push(format!("mem={}", kernel_memory(&s.memory)));
     }
-    w.extend(["root=/dev/sda", "rw", "init=/init"].map(String::from));
+    if boots_from_disk(l, s) {
+        // gem5's disk is IDE: /dev/sda.
+        w.extend(["root=/dev/sda", "rw"].map(String::from));
+        if s.user_init().is_none() {
+            w.push("init=/init".into());
+        }
+    }
     // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
-    // powers off with `m5 exit` instead.
+    // powers off with `m5 exit` instead, and runs the m5 readfile script.
     w.push(format!("{}=1", crate::guest_protocol::GEM5_PARAM));
     w.push(kernel_cli::build(&CliOptions {
         arch: l.arch,
@@ -113,7 +223,7 @@ fn kernel_command_line(l: &Layout, s: &RunSpec) -> String {
     w.join(" ").replace('%', "%%")
 }
 
-/// fs.py: boots lkmc's vmlinux with the ext2 root filesystem as its disk.
+/// fs.py: boots lkmc's vmlinux with its initramfs (or the ext2 disk).
 fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     let readfile = l.run_dir().join("readfile");
     // What `m5 readfile` returns in the guest; written even when empty so a
@@ -124,42 +234,22 @@ fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
             s.gem5_readfile.clone().unwrap_or_default(),
         )),
     );
-    let mut g = gem5_base(l, s)
-        .arg(config_script(l, "fs.py"))
-        .line(["--kernel".to_string(), l.vmlinux().display().to_string()])
-        .line([
+    let mut g =
+        gem5_base(l, s, "fs.py").line(["--kernel".to_string(), l.vmlinux().display().to_string()]);
+    if boots_from_disk(l, s) {
+        g = g.line([
             "--disk-image".to_string(),
             l.rootfs_ext2().display().to_string(),
-        ])
-        .line(["--num-cpus".to_string(), s.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
+        ]);
+    }
+    g = cpus_and_memory(g, l, s, s.cpus)
         .line(["--script".to_string(), readfile.display().to_string()])
         .line(["--command-line".to_string(), kernel_command_line(l, s)]);
-    if let Some(b) = &l.arch.row().gem5.bootloader {
-        g = g
-            .line(["--machine-type".to_string(), l.machine.clone()])
-            .line([
-                "--bootloader".to_string(),
-                bootloader(l, b).display().to_string(),
-            ])
-            // A guest panic (and an oops, unless allowed) ends gem5 at once.
-            .line(param("system.workload.panic_on_panic = True"));
-        if !s.allow_oops {
-            g = g.line(param("system.workload.panic_on_oops = True"));
-        }
+    g = arm_workload(g, l, s);
+    if let Some(d) = &s.dtb {
+        g = g.line(["--dtb-filename".to_string(), d.display().to_string()]);
     }
-    // The guest console goes to gem5's stdout, where lkmc watches it; the
-    // terminal port (`lkmc gem5-shell`) is per run id.
-    let term = l.arch.row().gem5.terminal;
-    g = g
-        .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
-        .line(param(format!("{term}.outfile = \"stdoutput\"")));
-    if s.kvm {
-        g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
-    }
-    if s.gdb_wait {
-        g = g.arg("--wait-gdb");
-    }
+    g = wait_gdb(terminal(g, l), s);
     if let Some(n) = s.gem5_restore {
         g = g.line([
             "--checkpoint-restore".to_string(),
@@ -167,6 +257,31 @@ fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
         ]);
     }
     Ok(g.args(s.extra.iter()))
+}
+
+/// ARM's fs.py takes the machine and a boot loader, loads the initramfs
+/// with the kernel, and can end gem5 on a guest panic or oops.
+fn arm_workload(mut g: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let Some(b) = &l.arch.row().gem5.bootloader else {
+        return g;
+    };
+    g = g
+        .line(["--machine-type".to_string(), l.machine.clone()])
+        .line([
+            "--bootloader".to_string(),
+            bootloader(l, b).display().to_string(),
+        ]);
+    if !boots_from_disk(l, s) {
+        g = g.line(param(format!(
+            "system.workload.initrd_filename = \"{}\"",
+            l.initramfs().display()
+        )));
+    }
+    g = g.line(param("system.workload.panic_on_panic = True"));
+    if !s.allow_oops {
+        g = g.line(param("system.workload.panic_on_oops = True"));
+    }
+    g
 }
 
 /// fs.py numbers the checkpoints in m5out by tick (1 = earliest); lkmc's
@@ -205,12 +320,17 @@ fn checkpoint_index(m5out: &Path, n: u32) -> Result<usize> {
         + 1)
 }
 
-/// se.py: one program, its system calls served by gem5.
+/// se.py: the --userland programs (one per CPU), their system calls served
+/// by gem5.
 fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
-    let exe = super::user_program(l, s)?;
-    let args = &s.cli_args;
+    let exes = s
+        .userlands
+        .iter()
+        .map(|u| super::userland_executable(l, u, &l.userland_build_dir()))
+        .collect::<Result<Vec<_>>>()?;
     // se.py splits --options on blanks and ';' without quoting.
-    if let Some(bad) = args
+    if let Some(bad) = s
+        .cli_args
         .iter()
         .find(|w| w.is_empty() || w.contains(|ch: char| ch.is_whitespace() || ch == ';'))
     {
@@ -223,21 +343,37 @@ fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
             "gem5 runs KVM in syscall emulation for x86_64 only",
         ));
     }
-    let mut g = gem5_base(l, s).arg(config_script(l, "se.py"));
-    if !args.is_empty() {
-        g = g.line(["--options".to_string(), args.join(" ")]);
+    let mut g = gem5_base(l, s, "se.py");
+    if !s.cli_args.is_empty() {
+        g = g.line(["--options".to_string(), s.cli_args.join(" ")]);
     }
-    g = g
-        .line(["--num-cpus".to_string(), s.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
-        .line(param(format!(
-            "system.cpu[0].workload[:].release = \"{SE_KERNEL_RELEASE}\""
-        )));
-    // A static program (--static builds) needs none of this; for a dynamic one
-    // gem5 loads the guest's loader and libraries from the toolchain's tree.
-    if crate::program::is_dynamic(&exe)
-        && let Some((root, dirs)) = crate::program::guest_sysroot(l)
-    {
+    let cpus = s.cpus.max(exes.len() as u32);
+    let workloads = if exes.len() > 1 { "cpu[:]" } else { "cpu[0]" };
+    g = cpus_and_memory(g, l, s, cpus).line(param(format!(
+        "system.{workloads}.workload[:].release = \"{SE_KERNEL_RELEASE}\""
+    )));
+    g = dynamic_loader(g, l, &exes);
+    if let Some(f) = &s.stdin_file {
+        g = g.line(["--input".to_string(), f.display().to_string()]);
+    }
+    g = wait_gdb(g, s);
+    // The programs last, as for QEMU user mode: `lkmc run` checks that the
+    // last path of the command exists.
+    let cmd = exes
+        .iter()
+        .map(|e| e.display().to_string())
+        .collect::<Vec<_>>()
+        .join(";");
+    Ok(g.line(["--cmd".to_string(), cmd]).args(s.extra.iter()))
+}
+
+/// A static program needs nothing; for a dynamic one gem5 loads the guest's
+/// loader and libraries from the toolchain's tree.
+fn dynamic_loader(mut g: Cmd, l: &Layout, exes: &[PathBuf]) -> Cmd {
+    if !exes.iter().any(|e| crate::program::is_dynamic(e)) {
+        return g;
+    }
+    if let Some((root, dirs)) = crate::program::guest_sysroot(l) {
         g = g.line(["--interp-dir".to_string(), root.display().to_string()]);
         for d in dirs {
             g = g.line([
@@ -246,19 +382,7 @@ fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
             ]);
         }
     }
-    if let Some(f) = &s.stdin_file {
-        g = g.line(["--input".to_string(), f.display().to_string()]);
-    }
-    if s.kvm {
-        g = g.line(["--cpu-type", l.arch.row().gem5.kvm_cpu]);
-    }
-    if s.gdb_wait {
-        g = g.arg("--wait-gdb");
-    }
-    // The program last, as for QEMU user mode: `lkmc run` checks that the
-    // last path of the command exists.
-    g = g.line(["--cmd".to_string(), exe.display().to_string()]);
-    Ok(g.args(s.extra.iter()))
+    g
 }
 
 /// fs.py with --bare-metal: the image is the "kernel", started at its entry
@@ -267,13 +391,10 @@ fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
 fn bare_metal(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     let image = super::baremetal::image(l, s)?;
     let (argv, argv_addr) = super::baremetal::arguments(l, s, &image, prep)?;
-    let mut g = gem5_base(l, s)
-        .arg(config_script(l, "fs.py"))
+    let mut g = gem5_base(l, s, "fs.py")
         .arg("--bare-metal")
-        .line(["--machine-type".to_string(), l.machine.clone()])
-        .line(["--num-cpus".to_string(), s.cpus.to_string()])
-        .line(["--mem-size".to_string(), gem5_memory(&s.memory)])
-        .line(param("system.auto_reset_addr = True"));
+        .line(["--machine-type".to_string(), l.machine.clone()]);
+    g = cpus_and_memory(g, l, s, s.cpus).line(param("system.auto_reset_addr = True"));
     if l.arch.row().gem5.highest_el_is_64 {
         g = g.line(param("system.highest_el_is_64 = True"));
     }
@@ -285,13 +406,7 @@ fn bare_metal(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
         .line(param(format!(
             "system.workload.extras_addrs = [{argv_addr:#x}]"
         )));
-    let term = l.arch.row().gem5.terminal;
-    g = g
-        .line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
-        .line(param(format!("{term}.outfile = \"stdoutput\"")));
-    if s.gdb_wait {
-        g = g.arg("--wait-gdb");
-    }
+    g = wait_gdb(terminal(g, l), s);
     g = g.line(["--kernel".to_string(), image.display().to_string()]);
     Ok(g.args(s.extra.iter()))
 }
