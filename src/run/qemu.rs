@@ -44,6 +44,10 @@ fn boot_files(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
     } else {
         q.line(["-initrd".to_string(), l.initramfs().display().to_string()])
     };
+    let q = match &s.dtb {
+        Some(d) => q.line(["-dtb".to_string(), d.display().to_string()]),
+        None => q,
+    };
     let cli = kernel_cli::build(&CliOptions {
         arch: l.arch,
         console: s.display == Display::Console,
