@@ -76,6 +76,29 @@ fn sacct(job_id: &str) -> BTreeMap<usize, String> {
     }
 }
 
+/// The tasks of `indices` that squeue shows ended since `last`. A pending
+/// task that `scancel JOB_N` removes leaves no record at all: gone from a
+/// job the controller still knows, it was cancelled.
+fn ended_now(
+    indices: &[usize],
+    last: &BTreeMap<usize, String>,
+    now: Option<&BTreeMap<usize, String>>,
+) -> Vec<(usize, String)> {
+    let Some(now) = now else {
+        return Vec::new();
+    };
+    let mut v = Vec::new();
+    for &i in indices {
+        let was_active = last.get(&i).is_none_or(|s| is_active(s));
+        match now.get(&i) {
+            Some(s) if !is_active(s) && was_active => v.push((i, s.clone())),
+            None if was_active => v.push((i, "CANCELLED".into())),
+            _ => {}
+        }
+    }
+    v
+}
+
 fn bar(len: usize, label: &str, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -102,10 +125,13 @@ pub fn follow(
     loop {
         let now = squeue(job_id)?;
         let known = now.is_some();
-        for (i, s) in now.unwrap_or_default() {
-            if indices.contains(&i) && last.get(&i) != Some(&s) && !is_active(&s) && !quiet {
+        for (i, s) in ended_now(indices, &last, now.as_ref()) {
+            if !quiet {
                 b.suspend(|| eprintln!("lkmc: slurm job {job_id} task {i}: {s}"));
             }
+            last.insert(i, s);
+        }
+        for (i, s) in now.unwrap_or_default() {
             last.insert(i, s);
         }
         let active = |i: &usize| last.get(i).is_none_or(|s| is_active(s));
@@ -149,5 +175,18 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m.get(&2).unwrap(), "CANCELLED");
         assert!(is_active("RUNNING") && !is_active("FAILED"));
+    }
+
+    #[test]
+    fn a_pending_task_that_vanishes_was_cancelled() {
+        let last = parse_states("0|RUNNING\n1|PENDING\n2|PENDING\n");
+        let now = parse_states("0|COMPLETED\n1|RUNNING\n");
+        let e = ended_now(&[0, 1, 2], &last, Some(&now));
+        assert_eq!(e, vec![(0, "COMPLETED".into()), (2, "CANCELLED".into())]);
+        // Reported once.
+        let mut last = now.clone();
+        last.insert(2, "CANCELLED".into());
+        assert!(ended_now(&[0, 1, 2], &last, Some(&now)).is_empty());
+        assert!(ended_now(&[0], &last, None).is_empty());
     }
 }
