@@ -24,9 +24,21 @@ pub const BAREMETAL_ARGV_MAGIC: &str = "lkmc_argv";
 /// (host side only: the tests' own guest commands print it).
 pub const GDB_READY: &str = "lkmc_gdb_ready";
 
+/// What gem5's config scripts print when the simulated program (syscall
+/// emulation) or `m5 fail` ends with a non-zero status; gem5 itself exits 0.
+pub const GEM5_EXIT_CODE_PREFIX: &str = "Simulated exit code not 0! Exit code is ";
+
 /// `lkmc_exit_status_N` as the guest prints it.
 pub fn exit_status_line(status: i32) -> String {
     format!("{EXIT_STATUS_PREFIX}{status}")
+}
+
+/// The status gem5 reports for the simulated program, when not 0.
+pub fn gem5_exit_code(output: &str) -> Option<i32> {
+    output
+        .lines()
+        .filter_map(|l| l.strip_prefix(GEM5_EXIT_CODE_PREFIX)?.trim().parse().ok())
+        .next_back()
 }
 
 /// The last exit status the guest printed on its console.

@@ -93,6 +93,7 @@ pub fn detect_crash(text: &str) -> Option<Crash> {
 /// The last `lkmc_exit_status_N` the guest printed.
 pub fn guest_status(text: &str) -> Option<i32> {
     crate::guest_protocol::last_exit_status(text)
+        .or_else(|| crate::guest_protocol::gem5_exit_code(text))
 }
 
 struct TermiosGuard(Option<libc::termios>);
@@ -319,5 +320,9 @@ mod tests {
             Some(0)
         );
         assert_eq!(guest_status("nothing"), None);
+        assert_eq!(
+            guest_status("Exiting @ tick 1\nSimulated exit code not 0! Exit code is 3\n"),
+            Some(3)
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod baremetal;
 pub mod console;
+pub mod features;
 pub mod gem5;
 pub mod kernel_cli;
 pub mod launch;
@@ -283,7 +284,9 @@ pub fn execute(l: Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions
         interactive: spec.eval.is_none(),
         // A user-mode program writes to our terminal itself, so its output
         // is line-buffered and shows as GDB steps over each printf.
-        passthrough: matches!(spec.mode, Mode::User | Mode::Native),
+        // gem5 prints the program's exit status: its output is watched.
+        passthrough: matches!(spec.mode, Mode::User | Mode::Native)
+            && spec.emulator != Emulator::Gem5,
     };
     let outcome = launch::start_spec(&l, c, &spec, &watch, |rp| {
         if rp.tmux.is_some() && std::env::var_os("TMUX").is_none() {

@@ -249,6 +249,7 @@ mod tests {
         assert_eq!(run_option("cpus"), Some(true));
         assert_eq!(run_option("kvm"), Some(false));
         assert_eq!(run_option("arch"), Some(true), "common options count");
-        assert_eq!(run_option("cpu-type"), None);
+        assert_eq!(run_option("cpu-type"), Some(true));
+        assert_eq!(run_option("l2_size"), None, "gem5 config options are not");
     }
 }
