@@ -103,9 +103,9 @@ fn a_rejected_value_fails_the_sweep_before_anything_runs() {
         "{t}"
     );
     assert!(!out.path().join("sweep").exists(), "nothing is written");
-    let (code, t) = lkmc(&["sweep", "--out-dir", o, "--vary", "cpu-type=A,B"]);
+    let (code, t) = lkmc(&["sweep", "--out-dir", o, "--vary", "l2_size=1MB,2MB"]);
     assert_eq!(code, 2, "{t}");
-    assert!(t.contains("`lkmc run` has no option --cpu-type"), "{t}");
+    assert!(t.contains("`lkmc run` has no option --l2_size"), "{t}");
 }
 
 #[test]

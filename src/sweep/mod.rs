@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 pub struct SweepArgs {
     /// NAME=V1,V2,...: an `lkmc run` option and its values (repeatable: the points are
     /// the cross product). With gem5, other names are options of its config script
-    /// (`--vary cpu-type=AtomicSimpleCPU,O3CPU`).
+    /// (`--vary l2_size=256kB,1MB`).
     #[arg(
         long = "vary",
         value_name = "NAME=VALUES",
