@@ -81,6 +81,10 @@ pub fn fragments(c: &Ctx) -> Vec<PathBuf> {
     if c.o.custom_config_file.is_none() {
         v.push(cfg.join("base"));
         v.push(cfg.join(c.l.arch.name()));
+        // What costs boot time (ftrace) is in the full kernel only.
+        if c.o.linux_config == "full" {
+            v.push(cfg.join("full"));
+        }
         if c.l.linux_id == "debug" {
             v.push(cfg.join("debug"));
         }
