@@ -48,9 +48,11 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
         build_make = build_make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
     }
-    // Kbuild writes modules.order on every run, and relinks only the modules
-    // whose sources changed: each .ko must exist (one deleted is rebuilt),
-    // only modules.order must be newer than the sources.
+    // Kbuild relinks only the modules whose sources changed, and rewrites
+    // modules.order only when it relinked one (not after a kernel relink that
+    // left the modules alone): the install dir, made anew at the end of each
+    // run, is what must be newer than the inputs; each .ko must exist (one
+    // deleted is rebuilt).
     let kos: Vec<_> = expected_modules(c, &files)
         .iter()
         .map(|m| build.join(format!("{m}.ko")))
@@ -65,10 +67,9 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .after(&["linux", "linux-modules"])
         .fresh_when(
             vec![src, l.vmlinux(), super::linux::modules_install_dir(l)],
-            vec![build.join("modules.order")],
+            vec![install_dir(l)],
         )
-        .fresh_only_with(kos)
-        .fresh_only_with(vec![install_dir(l)]);
+        .fresh_only_with(kos);
     let mut p = Plan::default();
     p.push(step);
     Ok(p)
