@@ -7,6 +7,20 @@ use anyhow::{Result, anyhow};
 use plotters::prelude::*;
 use std::path::Path;
 
+/// Matplotlib's tab10: ten colours that stay apart on white.
+const TAB10: [(u8, u8, u8); 10] = [
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+];
+
 /// The measure of a point: `seconds`, `exit_code`, or a statistic.
 pub fn measure(r: &PointResult, y: &str) -> Option<f64> {
     match y {
@@ -87,7 +101,8 @@ pub fn draw(path: &Path, results: &[PointResult], xs: &[String], x: &str, y: &st
         .draw()
         .map_err(|e| err(&e))?;
     for (i, (label, pts)) in lines.iter().enumerate() {
-        let color = Palette99::pick(i).to_rgba();
+        let (r, g, b) = TAB10[i % TAB10.len()];
+        let color = RGBColor(r, g, b).to_rgba();
         let data: Vec<(f64, f64)> = pts.iter().map(|(p, v)| (*p as f64, *v)).collect();
         chart
             .draw_series(LineSeries::new(data.clone(), color.stroke_width(2)))
@@ -100,6 +115,8 @@ pub fn draw(path: &Path, results: &[PointResult], xs: &[String], x: &str, y: &st
     }
     chart
         .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .margin(20)
         .border_style(BLACK)
         .background_style(WHITE.mix(0.8))
         .draw()
