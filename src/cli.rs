@@ -364,6 +364,8 @@ pub struct RunArgs {
     pub gem5_restore: Option<u32>,
     #[command(flatten)]
     pub gem5: Gem5RunArgs,
+    #[command(flatten)]
+    pub qemu: QemuRunArgs,
     /// Extra emulator arguments.
     #[arg(last = true)]
     pub extra: Vec<String>,
@@ -394,6 +396,43 @@ pub struct Gem5RunArgs {
     pub dtb: Option<PathBuf>,
 }
 
+/// `lkmc run` options of QEMU full-system guests (see src/run/features.rs).
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "QEMU guest options")]
+pub struct QemuRunArgs {
+    /// No network card (by default the guest has a virtio-net card on QEMU's user-mode network,
+    /// address 10.0.2.15, with ports `lkmc getvar ssh_port` and `http_port` forwarded from
+    /// 127.0.0.1 to its ports 22 and 80).
+    #[arg(long)]
+    pub no_net: bool,
+    /// The guest reaches nothing but the forwards (QEMU's restrict=on).
+    #[arg(long)]
+    pub net_restrict: bool,
+    /// Guest connections to 10.0.2.100:PORT reach 127.0.0.1:PORT on the host, where something
+    /// must listen when the run starts (repeatable).
+    #[arg(long, value_name = "PORT")]
+    pub net_guestfwd: Vec<u16>,
+    /// KGDB: the kernel waits for GDB on a second serial port, 127.0.0.1 port `lkmc getvar
+    /// extra_serial_port`; attach with `lkmc gdb --kgdb`.
+    #[arg(long, conflicts_with = "kdb")]
+    pub kgdb: bool,
+    /// KDB on the console: `echo g > /proc/sysrq-trigger` in the guest enters it, `go` leaves.
+    #[arg(long)]
+    pub kdb: bool,
+    /// Record the run into the run dir's replay.bin (QEMU record/replay; no network, no 9p).
+    #[arg(long, conflicts_with = "replay")]
+    pub record: bool,
+    /// Replay the run --record recorded with the same run id and options.
+    #[arg(long)]
+    pub replay: bool,
+    /// Print every executed instruction (QEMU -d in_asm,exec, one instruction per block).
+    #[arg(long)]
+    pub trace_insts_stdout: bool,
+    /// With --graphic: the display device but no window (`lkmc qemu-monitor screendump F.ppm`).
+    #[arg(long, requires = "graphic")]
+    pub headless: bool,
+}
+
 #[derive(Args, Debug, Default)]
 pub struct GdbArgs {
     /// Where to break: a function, FILE:LINE or '*ADDR'. Default: start_kernel is not assumed; GDB just attaches.
@@ -411,6 +450,10 @@ pub struct GdbArgs {
     /// Debug a process in the full-system guest through gdbserver.
     #[arg(long)]
     pub gdbserver: bool,
+    /// Debug the kernel through KGDB (a run started with `lkmc run --kgdb`) instead of QEMU's
+    /// GDB stub.
+    #[arg(long, conflicts_with = "gdbserver")]
+    pub kgdb: bool,
     /// GDB arguments before lkmc's (shell-split).
     #[arg(long, allow_hyphen_values = true)]
     pub before: Option<String>,

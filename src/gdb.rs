@@ -91,8 +91,13 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     if a.gdbserver {
         return gdbserver_command(l, c, a);
     }
+    if a.kgdb && m != Mode::System {
+        return Err(usage_error(
+            "--kgdb debugs the kernel of a full-system run: leave out --userland/--baremetal",
+        ));
+    }
     let g = load_symbols(gdb_start(l, a)?, l, c, m)?;
-    let g = ex(g, format!("target remote localhost:{}", l.gdb_port()));
+    let g = ex(g, format!("target remote localhost:{}", port(l, a)));
     let mut g = match (&a.module, m) {
         (Some(module), Mode::System) => break_in_module(g, l, a, module)?,
         (Some(_), _) => {
@@ -110,6 +115,46 @@ pub fn command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
         g = g.cwd(l.linux_build_dir());
     }
     Ok(g)
+}
+
+/// The port GDB attaches to: QEMU's GDB stub, the guest's gdbserver
+/// (forwarded), or the serial port a `--kgdb` kernel waits on.
+fn port(l: &Layout, a: &GdbArgs) -> u32 {
+    if a.gdbserver {
+        l.hostfwd_port()
+    } else if a.kgdb {
+        l.extra_serial_port()
+    } else {
+        l.gdb_port()
+    }
+}
+
+/// What the kernel prints when KGDB waits for GDB: at boot (kgdbwait) or
+/// after SysRq g (KDB first, which hands over to GDB's first packet).
+const KGDB_WAITING: [&str; 2] = ["KGDB: Waiting for connection", "Entering kdb"];
+
+/// `--kgdb`: GDB's first packets must reach a kernel that reads them, so
+/// wait until run `l`'s console says the kernel waits.
+fn wait_for_kgdb(l: &Layout, quiet: bool) -> Result<()> {
+    let started = Instant::now();
+    let waiting = || {
+        let text = std::fs::read_to_string(l.termout()).unwrap_or_default();
+        KGDB_WAITING.iter().any(|w| text.contains(w))
+    };
+    if !quiet && !waiting() {
+        eprintln!("lkmc: waiting for the kernel of run {} to wait for KGDB...", l.run_id);
+    }
+    while !waiting() {
+        if started.elapsed() > ATTACH_DEADLINE || !run_record::in_use(&l.out, l.run_id) {
+            bail!(
+                "the kernel of run {} is not waiting for KGDB: start it with `lkmc run --kgdb`, \
+                 or enter the debugger with `echo g > /proc/sysrq-trigger` in the guest",
+                l.run_id
+            );
+        }
+        std::thread::sleep(POLL);
+    }
+    Ok(())
 }
 
 /// The program's symbols; for a kernel also its own GDB scripts (lx-symbols,
@@ -345,12 +390,10 @@ pub fn execute(c: &Common, a: &GdbArgs) -> Result<i32> {
             l.arch
         );
     }
-    let port = if a.gdbserver {
-        l.hostfwd_port()
-    } else {
-        l.gdb_port()
-    };
-    wait_for_port(&l.out, l.run_id, port, c.quiet)?;
+    wait_for_port(&l.out, l.run_id, port(&l, a), c.quiet)?;
+    if a.kgdb {
+        wait_for_kgdb(&l, c.quiet)?;
+    }
     crate::exec::save_script(&l.run_dir().join("gdb.sh"), &g)?;
     if !c.quiet {
         eprintln!("{}", crate::render::multiline(&g));

@@ -433,8 +433,13 @@ impl Layout {
             _ => self.qemu_port_base() + 3,
         }
     }
+    /// The second serial port, where a `--kgdb` kernel waits for GDB.
     pub fn extra_serial_port(&self) -> u32 {
         self.qemu_port_base() + 4
+    }
+    /// Forwarded to the guest's port 80 (busybox httpd).
+    pub fn http_port(&self) -> u32 {
+        self.qemu_port_base() + 5
     }
     pub fn gem5_terminal_port(&self) -> u32 {
         // gem5 has 3 UARTs, each takes a port.
@@ -516,6 +521,7 @@ impl Layout {
             ("qemu_monitor_port", self.qemu_monitor_port().to_string()),
             ("hostfwd_port", self.hostfwd_port().to_string()),
             ("ssh_port", self.ssh_port().to_string()),
+            ("http_port", self.http_port().to_string()),
             ("extra_serial_port", self.extra_serial_port().to_string()),
             ("gem5_terminal_port", self.gem5_terminal_port().to_string()),
             ("guest_modules_dir", "/lkmc".to_string()),

@@ -65,12 +65,23 @@ pub fn send(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
         println!("# lkmc sends '{command}' to the QEMU monitor at 127.0.0.1:{port}");
         return Ok(0);
     }
-    let mut s = TcpStream::connect(("127.0.0.1", port as u16)).with_context(|| {
+    let answer = ask(port, &command).with_context(|| {
         format!(
             "no QEMU monitor on port {port}: is a guest running with --run-id {}?",
             l.run_id
         )
     })?;
+    for line in answer.lines() {
+        println!("{line}");
+    }
+    Ok(0)
+}
+
+/// Sends `command` to the monitor on `port` and returns its answer (without
+/// the echoed command and the next prompt).
+pub fn ask(port: u32, command: &str) -> Result<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port as u16))
+        .with_context(|| format!("connecting to the QEMU monitor on port {port}"))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
     read_to_prompt(&mut s)?;
     s.write_all(format!("{command}\n").as_bytes())?;
@@ -78,8 +89,5 @@ pub fn send(l: &Layout, c: &Common, a: &MonitorArgs) -> Result<i32> {
     let body: Vec<&str> = answer.lines().collect();
     // The first line echoes the command, the last is the next prompt.
     let end = body.len().saturating_sub(1);
-    for line in body.iter().take(end).skip(1) {
-        println!("{line}");
-    }
-    Ok(0)
+    Ok(body[1.min(end)..end].join("\n"))
 }

@@ -59,7 +59,7 @@ pub fn qemu(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     let (argv, argv_addr) = arguments(l, s, &image, prep)?;
     let mut q = Cmd::new(l.qemu_system().display().to_string())
         .line(["-machine".to_string(), l.machine.clone()])
-        .line(["-accel", "tcg"])
+        .line(["-accel", super::qemu::tcg(s)])
         .line(["-cpu", l.arch.qemu_cpu()])
         .line(["-m".to_string(), s.memory.text.clone()])
         // CPUs other than the first wait in start.S.

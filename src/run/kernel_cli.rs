@@ -1,5 +1,6 @@
 //! The guest kernel command line: lkmc's defaults, then the user's.
 
+use super::features::KernelDebugger;
 use super::spec::RunSpec;
 use crate::arch::Arch;
 use crate::guest_protocol;
@@ -14,6 +15,7 @@ pub fn encode(code: &str) -> String {
 
 pub struct CliOptions<'a> {
     pub arch: Arch,
+    /// The serial port is /dev/console (and shows the kernel's messages).
     pub console: bool,
     pub disk: bool,
     pub spec: &'a RunSpec,
@@ -21,6 +23,11 @@ pub struct CliOptions<'a> {
 
 pub fn build(o: &CliOptions) -> String {
     let mut w: Vec<String> = Vec::new();
+    if o.spec.display.graphic() {
+        // The framebuffer console shows the boot too; the last console=
+        // (the serial port) stays /dev/console, where init and --eval talk.
+        w.push("console=tty0".into());
+    }
     if o.console {
         w.push(format!("console={}", o.arch.console()));
     }
@@ -55,12 +62,26 @@ pub fn build(o: &CliOptions) -> String {
     if o.spec.quit_after_boot {
         w.push(format!("{}=1", guest_protocol::QUIT_AFTER_BOOT_PARAM));
     }
+    w.extend(kernel_debugger(o));
     w.extend(o.spec.kernel_cli.iter().cloned());
     if !o.spec.kernel_cli_after_dash.is_empty() {
         w.push("--".into());
         w.extend(o.spec.kernel_cli_after_dash.iter().cloned());
     }
     w.join(" ")
+}
+
+/// `--kgdb`: KGDB on the second serial port, the kernel waiting for GDB
+/// early in the boot; `--kdb`: KDB on the console.
+fn kernel_debugger(o: &CliOptions) -> Vec<String> {
+    match o.spec.features.kernel_debugger {
+        Some(KernelDebugger::Kgdb) => vec![
+            format!("kgdboc={}", super::features::second_serial(o.arch)),
+            "kgdbwait".into(),
+        ],
+        Some(KernelDebugger::Kdb) => vec![format!("kgdboc={}", o.arch.console())],
+        None => vec![],
+    }
 }
 
 #[cfg(test)]

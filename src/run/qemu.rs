@@ -1,5 +1,6 @@
 //! QEMU command lines: full system and user mode.
 
+use super::features::{self, KernelDebugger};
 use super::kernel_cli::{self, CliOptions};
 use super::spec::{Display, RunSpec};
 use crate::command::Cmd;
@@ -12,10 +13,77 @@ pub fn system(l: &Layout, s: &RunSpec) -> Cmd {
         .line(["-machine".to_string(), l.machine.clone()]);
     let q = boot_files(machine(q, l, s), l, s);
     // -no-reboot turns the guest's reboot (and panic=-1) into QEMU exiting.
-    // -nic none: no default network card, whose boot ROM costs boot time.
-    let q = display(q, l, s).arg("-no-reboot").line(["-nic", "none"]);
+    let q = network(display(q, l, s).arg("-no-reboot"), l, s);
     let q = gdbserver_port(share_out_dir(control_ports(q, l), l, s), l);
+    let q = record_replay(kgdb_port(q, l, s), l, s);
     trace_and_gdb_wait(q, l, s).args(s.extra.iter())
+}
+
+/// `-accel tcg`, one instruction per block when every instruction is traced.
+pub fn tcg(s: &RunSpec) -> &'static str {
+    if s.features.trace_insts {
+        "tcg,one-insn-per-tb=on"
+    } else {
+        "tcg"
+    }
+}
+
+/// The virtio-net card on QEMU's user-mode network, with this run id's
+/// forwards on 127.0.0.1; or no card at all (not even QEMU's default one).
+/// romfile= leaves out the card's boot ROM, which costs boot time.
+fn network(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let Some(net) = &s.features.net else {
+        return q.line(["-nic", "none"]);
+    };
+    let mut user = format!(
+        "user,id=lkmc_net,hostfwd=tcp:127.0.0.1:{}-:22,hostfwd=tcp:127.0.0.1:{}-:80",
+        l.ssh_port(),
+        l.http_port()
+    );
+    if net.restrict {
+        user.push_str(",restrict=on");
+    }
+    for p in &net.guestfwds {
+        user.push_str(&format!(
+            ",guestfwd=tcp:{}:{p}-tcp:127.0.0.1:{p}",
+            features::GUESTFWD_ADDRESS
+        ));
+    }
+    q.line(["-netdev".to_string(), user])
+        .line(["-device", "virtio-net-pci,netdev=lkmc_net,romfile="])
+}
+
+/// `--kgdb`: the second serial port (ttyS1, ttyAMA1), where the kernel
+/// waits for GDB, on this run id's port. QEMU's virt machine gets its second
+/// PL011 from the second -serial.
+fn kgdb_port(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    if s.features.kernel_debugger != Some(KernelDebugger::Kgdb) {
+        return q;
+    }
+    q.line([
+        "-serial".to_string(),
+        format!(
+            "tcp:127.0.0.1:{},server=on,wait=off",
+            l.extra_serial_port()
+        ),
+    ])
+}
+
+/// `--record` / `--replay`: QEMU's instruction counter drives the guest's
+/// clock, and every input (console, timers, interrupts) goes to or comes
+/// from the run dir's replay.bin.
+fn record_replay(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let Some(rr) = s.features.rr else {
+        return q;
+    };
+    q.line([
+        "-icount".to_string(),
+        format!(
+            "shift=auto,rr={},rrfile={}",
+            rr.name(),
+            features::replay_file(l).display()
+        ),
+    ])
 }
 
 /// Accelerator, CPU, memory and CPU count.
@@ -23,7 +91,7 @@ fn machine(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
     let q = if s.kvm {
         q.line(["-accel", "kvm"]).line(["-cpu", "host"])
     } else {
-        q.line(["-accel", "tcg"]).line(["-cpu", l.arch.qemu_cpu()])
+        q.line(["-accel", tcg(s)]).line(["-cpu", l.arch.qemu_cpu()])
     };
     q.line(["-m".to_string(), s.memory.text.clone()])
         .line(["-smp".to_string(), s.cpus.to_string()])
@@ -50,7 +118,7 @@ fn boot_files(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
     };
     let cli = kernel_cli::build(&CliOptions {
         arch: l.arch,
-        console: s.display == Display::Console,
+        console: true,
         disk: s.disk,
         spec: s,
     });
@@ -68,8 +136,10 @@ fn display(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
         return q.arg("-nographic").line(["-serial", "mon:stdio"]);
     }
     let mut q = q;
-    if s.display == Display::Vnc {
-        q = q.line(["-vnc", ":0"]);
+    match s.display {
+        Display::Vnc => q = q.line(["-vnc", ":0"]),
+        Display::Headless => q = q.line(["-display", "none"]),
+        _ => {}
     }
     if let Some(device) = l.arch.row().qemu_graphic_device {
         q = q.line(["-device", device]);
@@ -128,16 +198,29 @@ pub fn control_ports(q: Cmd, l: &Layout) -> Cmd {
     ])
 }
 
-/// `--trace` into the run dir; `--gdb-wait`: stopped before the first instruction.
-pub fn trace_and_gdb_wait(mut q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
-    if let Some(t) = &s.trace {
-        q = q.line([
-            "-trace".to_string(),
-            format!(
-                "enable={t},file={}",
-                l.run_dir().join("trace.bin").display()
-            ),
-        ]);
+/// `--trace EV1,EV2`: one -trace per pattern, as text in the run dir's
+/// trace.txt (Debian's QEMU has the log backend).
+fn trace_events(mut q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let Some(t) = &s.trace else {
+        return q;
+    };
+    for (i, pattern) in t.split(',').filter(|p| !p.is_empty()).enumerate() {
+        let file = if i == 0 {
+            format!(",file={}", features::trace_file(l).display())
+        } else {
+            String::new()
+        };
+        q = q.line(["-trace".to_string(), format!("enable={pattern}{file}")]);
+    }
+    q
+}
+
+/// `--trace`, `--trace-insts-stdout` (QEMU logs to stderr, which lkmc
+/// shows on stdout); `--gdb-wait`: stopped before the first instruction.
+pub fn trace_and_gdb_wait(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let mut q = trace_events(q, l, s);
+    if s.features.trace_insts {
+        q = q.line(["-d", features::TRACE_INSTS_LOG]);
     }
     if s.gdb_wait {
         q = q.arg("-S");
@@ -153,8 +236,11 @@ pub fn user(l: &Layout, s: &RunSpec, exe: &Path) -> Cmd {
     if s.gdb_wait {
         q = q.line(["-g".to_string(), l.gdb_port().to_string()]);
     }
-    if let Some(t) = &s.trace {
-        q = q.line(["-d".to_string(), t.clone()]);
+    q = trace_events(q, l, s);
+    if s.features.trace_insts {
+        q = q
+            .arg("-one-insn-per-tb")
+            .line(["-d", features::TRACE_INSTS_LOG]);
     }
     q = q.line(["-cpu", "max"]);
     if crate::program::is_dynamic(exe)

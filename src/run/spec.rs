@@ -32,6 +32,16 @@ pub enum Display {
     Window,
     /// A VNC server (`--graphic --vnc`).
     Vnc,
+    /// The display device with no window (`--graphic --headless`): the
+    /// monitor's `screendump` shows the screen.
+    Headless,
+}
+
+impl Display {
+    /// The guest has a screen (and a framebuffer console on it).
+    pub fn graphic(self) -> bool {
+        self != Display::Console
+    }
 }
 
 /// The split `--gdb` / `--tmux` opens beside the emulator.
@@ -79,6 +89,8 @@ pub struct RunSpec {
     pub gem5: super::gem5::Gem5Spec,
     /// A device tree blob instead of the emulator's own.
     pub dtb: Option<PathBuf>,
+    /// Network, kernel debugger, record/replay, instruction trace.
+    pub features: super::features::Features,
     /// Extra emulator arguments, after lkmc's.
     pub extra: Vec<String>,
     /// `--out-dir` as given, passed on to the lkmc of the tmux split.
@@ -103,17 +115,14 @@ impl RunSpec {
             kvm: a.kvm,
             gdb_wait: a.gdb_wait || a.gdb,
             tmux: tmux(l, a),
-            display: match (a.graphic, a.vnc) {
-                (false, _) => Display::Console,
-                (true, false) => Display::Window,
-                (true, true) => Display::Vnc,
-            },
+            display: display(a),
             eval: a.eval.clone(),
             eval_after: a.eval_after.clone(),
             kernel_cli: a.kernel_cli.clone(),
             kernel_cli_after_dash: a.kernel_cli_after_dash.clone(),
             disk: a.disk || l.rootfs_which == RootfsWhich::Buildroot,
-            share_out_dir: !a.no_9p,
+            // 9p reads host files as they are now: not replayable.
+            share_out_dir: !(a.no_9p || a.qemu.record || a.qemu.replay),
             quit_after_boot: a.quit_after_boot,
             verbose_boot: a.verbose_boot,
             allow_oops: a.allow_oops,
@@ -124,6 +133,7 @@ impl RunSpec {
             gem5_restore: a.gem5_restore,
             gem5: super::gem5::Gem5Spec::resolve(mode, l.emulator, &a.gem5)?,
             dtb: dtb(mode, &a.gem5)?,
+            features: super::features::resolve(mode, l.emulator, a)?,
             extra: a.extra.clone(),
             out_dir: c.out_dir.clone(),
         })
@@ -141,6 +151,15 @@ impl RunSpec {
             .flat_map(|w| w.split_whitespace())
             .filter_map(|w| w.strip_prefix("init="))
             .next_back()
+    }
+}
+
+fn display(a: &RunArgs) -> Display {
+    match (a.graphic, a.vnc, a.qemu.headless) {
+        (false, _, _) => Display::Console,
+        (true, _, true) => Display::Headless,
+        (true, false, _) => Display::Window,
+        (true, true, _) => Display::Vnc,
     }
 }
 
