@@ -15,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-const SUBCOMMANDS: [&str; 9] = [
+const SUBCOMMANDS: [&str; 10] = [
     "build",
     "run",
     "gdb",
@@ -25,6 +25,7 @@ const SUBCOMMANDS: [&str; 9] = [
     "gem5-shell",
     "gem5-stat",
     "toolchain",
+    "sweep",
 ];
 
 fn value_words(key: &str, v: &toml::Value) -> Result<Vec<String>> {
