@@ -5,6 +5,7 @@
 pub mod announced;
 mod baremetal;
 mod gdb;
+mod gem5;
 pub mod ktap;
 pub mod report;
 mod slurm;
@@ -174,16 +175,18 @@ pub enum Suite {
     Userland,
     Baremetal,
     TrackerDebug,
+    Gem5,
 }
 
 impl Suite {
-    pub const ALL: [Suite; 6] = [
+    pub const ALL: [Suite; 7] = [
         Suite::Modules,
         Suite::Crash,
         Suite::Gdb,
         Suite::Userland,
         Suite::Baremetal,
         Suite::TrackerDebug,
+        Suite::Gem5,
     ];
 
     pub fn name(self) -> &'static str {
@@ -194,6 +197,7 @@ impl Suite {
             Suite::Userland => "userland",
             Suite::Baremetal => "baremetal",
             Suite::TrackerDebug => "tracker-debug",
+            Suite::Gem5 => "gem5",
         }
     }
 
@@ -225,6 +229,8 @@ impl Suite {
         match self {
             Suite::Baremetal => arch.supports_baremetal(),
             Suite::TrackerDebug => arch == Arch::X86_64,
+            // lkmc builds gem5 for ARM.
+            Suite::Gem5 => arch.row().gem5.bootloader.is_some(),
             _ => true,
         }
     }
@@ -236,6 +242,7 @@ impl Suite {
             Suite::Userland => suites::userland(r, arch),
             Suite::Baremetal => baremetal::suite(r, arch),
             Suite::TrackerDebug => suites::tracker_debug(r, arch),
+            Suite::Gem5 => gem5::suite(r, arch),
             Suite::Gdb => gdb::suite(r, arch),
         }
     }

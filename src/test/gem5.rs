@@ -1,0 +1,197 @@
+//! The gem5 suite: a full-system boot whose `--eval` status becomes lkmc's,
+//! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
+//! syscall emulation of a program with its exit status, and a baremetal
+//! program. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
+//! every case is skipped, saying so.
+
+use super::ktap::{Status, TestResult};
+use super::{Runner, tail};
+use crate::arch::Arch;
+use crate::cli::{Common, Emulator, RunArgs};
+use crate::layout::Layout;
+use crate::run::console::Outcome;
+use anyhow::Result;
+use std::time::Instant;
+
+const SUITE: &str = "gem5";
+/// The kernel's first message (with --verbose-boot).
+const BOOT_MESSAGE: &str = "Booting Linux";
+
+type CaseFn = fn(&Runner, Arch) -> Result<Option<()>, String>;
+
+const CASES: [(&str, CaseFn); 5] = [
+    ("gem5_eval_exit_status", eval_exit_status),
+    ("gem5_checkpoint_restore", checkpoint_restore),
+    ("gem5_se_hello", se_hello),
+    ("gem5_se_exit_status", se_exit_status),
+    ("gem5_baremetal_hello", baremetal_hello),
+];
+
+pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
+    let skip = why_skip(r, arch);
+    for (name, case) in CASES {
+        if !r.wants(name) {
+            continue;
+        }
+        let started = Instant::now();
+        if let Some(why) = &skip {
+            r.record(TestResult {
+                suite: SUITE.into(),
+                arch: arch.name().into(),
+                name: name.into(),
+                status: Status::Skip,
+                seconds: 0.0,
+                details: why.clone(),
+            });
+            continue;
+        }
+        match case(r, arch) {
+            Ok(None) => {} // --dry-run: printed
+            Ok(Some(())) => r.result(SUITE, arch, name, started, Ok(())),
+            Err(e) => r.result(SUITE, arch, name, started, Err(e)),
+        }
+    }
+    Ok(())
+}
+
+/// Why the suite cannot run here, if it cannot.
+fn why_skip(r: &Runner, arch: Arch) -> Option<String> {
+    if arch.row().gem5.bootloader.is_none() {
+        return Some(format!(
+            "lkmc builds gem5 for ARM guests; {arch} needs an X86 gem5 build"
+        ));
+    }
+    let exe = layout(r, arch).gem5_executable();
+    if r.dry_run() || exe.exists() {
+        return None;
+    }
+    Some(format!(
+        "no gem5 build ({} is absent): `lkmc build -D --arch {arch} gem5` builds it (hours on 2 cores)",
+        exe.display()
+    ))
+}
+
+fn gem5_common(r: &Runner) -> Common {
+    let mut c = r.common.clone();
+    c.emulator = Emulator::Gem5;
+    c
+}
+
+fn layout(r: &Runner, arch: Arch) -> Layout {
+    Layout::new(&gem5_common(r), arch)
+}
+
+/// One gem5 run; None under --dry-run.
+fn run(r: &Runner, arch: Arch, c: &Common, a: RunArgs) -> Result<Option<(Layout, Outcome)>, String> {
+    let timeout = r.args.timeout;
+    let a = RunArgs {
+        timeout: Some(timeout),
+        ..a
+    };
+    r.launch(Layout::new(c, arch), c, &a, timeout, true)
+        .map_err(|e| format!("{e:#}"))
+}
+
+fn expect_status(o: &Outcome, want: i32, shown: &str) -> Result<(), String> {
+    if o.exit_code() != want || !o.output.contains(shown) {
+        return Err(format!(
+            "wanted exit status {want} and '{shown}' on the console, got {}\n{}",
+            o.exit_code(),
+            tail(&o.output, 30)
+        ));
+    }
+    Ok(())
+}
+
+/// `lkmc run --emulator gem5 --eval 'm5 dumpstats; exit 3'` exits 3, and
+/// stats.txt holds that dump and the one gem5 makes at its exit.
+fn eval_exit_status(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let a = RunArgs {
+        eval: Some("echo lkmc_on_gem5; m5 dumpstats; exit 3".into()),
+        ..Default::default()
+    };
+    let Some((l, o)) = run(r, arch, &gem5_common(r), a)? else {
+        return Ok(None);
+    };
+    expect_status(&o, 3, "lkmc_on_gem5")?;
+    let stats = std::fs::read_to_string(l.m5out_dir().join("stats.txt")).unwrap_or_default();
+    let dumps = stats.matches("Begin Simulation Statistics").count();
+    if dumps < 2 {
+        return Err(format!(
+            "stats.txt has {dumps} dump(s): m5 dumpstats and the final dump make 2"
+        ));
+    }
+    Ok(Some(()))
+}
+
+/// A checkpoint taken after the boot, restored in the same run dir: the
+/// restored run reads its own readfile and never boots the kernel again.
+fn checkpoint_restore(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let eval = "m5 checkpoint; m5 readfile > /tmp/after.sh; sh /tmp/after.sh";
+    // The kernel's boot messages on, to see that the restored run has none.
+    let first = RunArgs {
+        eval: Some(eval.into()),
+        gem5_readfile: Some("echo lkmc_first_run; exit 0".into()),
+        verbose_boot: true,
+        ..Default::default()
+    };
+    let Some((l, o)) = run(r, arch, &gem5_common(r), first)? else {
+        return Ok(None);
+    };
+    expect_status(&o, 0, "lkmc_first_run")?;
+    expect_status(&o, 0, BOOT_MESSAGE)?;
+    let mut c = gem5_common(r);
+    c.run_id = Some(l.run_id);
+    let again = RunArgs {
+        gem5_restore: Some(1),
+        gem5_readfile: Some("echo lkmc_restored; exit 4".into()),
+        verbose_boot: true,
+        ..Default::default()
+    };
+    let (_, o) = run(r, arch, &c, again)?.expect("a real run");
+    expect_status(&o, 4, "lkmc_restored")?;
+    if o.output.contains(BOOT_MESSAGE) {
+        return Err("the restored run booted the kernel again".into());
+    }
+    Ok(Some(()))
+}
+
+fn userland_common(r: &Runner, arch: Arch, program: &str) -> Common {
+    let mut c = gem5_common(r);
+    c.userland = Some(layout(r, arch).userland_source_dir().join(program));
+    c
+}
+
+/// se.py runs a program and its output reaches lkmc's.
+fn se_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let c = userland_common(r, arch, "c/hello.c");
+    let Some((_, o)) = run(r, arch, &c, RunArgs::default())? else {
+        return Ok(None);
+    };
+    expect_status(&o, 0, "hello")?;
+    Ok(Some(()))
+}
+
+/// The program's exit status, which gem5 prints, is lkmc's.
+fn se_exit_status(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let c = userland_common(r, arch, "c/exit_status.c");
+    let a = RunArgs {
+        cli_args: Some("42".into()),
+        ..Default::default()
+    };
+    let Some((_, o)) = run(r, arch, &c, a)? else {
+        return Ok(None);
+    };
+    expect_status(&o, 42, "exiting with 42")?;
+    Ok(Some(()))
+}
+
+fn baremetal_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let mut c = gem5_common(r);
+    c.baremetal = Some(layout(r, arch).repo.join("baremetal/hello.c"));
+    let Some((_, o)) = run(r, arch, &c, RunArgs::default())? else {
+        return Ok(None);
+    };
+    expect_status(&o, 0, "hello baremetal")?;
+    Ok(Some(()))
+}
