@@ -142,6 +142,40 @@ fn run_options() {
         "run_oneline",
         &["run", "--print-cmd-oneline", "--eval", "true"],
     );
+    run_guest_features();
+}
+
+/// Network, kernel debuggers, record/replay, traces, a headless display.
+fn run_guest_features() {
+    snap(
+        "run_net_kgdb_trace",
+        &[
+            "run",
+            "--arch",
+            "aarch64",
+            "--net-restrict",
+            "--net-guestfwd",
+            "45000",
+            "--kgdb",
+            "--trace",
+            "pl011_write,virtio_set_status",
+        ],
+    );
+    snap(
+        "run_record_kdb",
+        &["run", "--arch", "arm", "--record", "--kdb", "--eval", "true"],
+    );
+    snap(
+        "run_replay_headless_insts",
+        &[
+            "run",
+            "--replay",
+            "--graphic",
+            "--headless",
+            "--no-net",
+            "--trace-insts-stdout",
+        ],
+    );
 }
 
 #[test]
