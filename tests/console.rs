@@ -12,84 +12,34 @@ const REPO: &str = env!("CARGO_MANIFEST_DIR");
 /// Only guards against hangs: a busy 2-core machine boots in seconds.
 const LIMIT: Duration = Duration::from_secs(240);
 
-/// A tmux server of its own, killed on drop.
+mod common;
+use common::tmux;
+
+/// A console test's terminal: lkmc (or any command) in the tmux pane `t`,
+/// followed by its exit status.
 struct Tmux {
-    socket: String,
+    tmux: tmux::Tmux,
 }
 
 impl Tmux {
     fn start(name: &str, command: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("lkmc-test-{name}-{}", std::process::id()),
-        };
         let script = format!("cd {REPO} && {command}; echo LKMC_EXIT=$?; sleep 600");
-        assert!(
-            t.tmux(&[
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                "200",
-                "-y",
-                "50",
-                &script
-            ])
-            .success()
-        );
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::ExitStatus {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .stdout(Stdio::null())
-            .status()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        let o = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "capture-pane",
-                "-p",
-                "-S",
-                "-200",
-                "-t",
-                "t",
-            ])
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&o.stdout).into_owned()
+        Tmux {
+            tmux: tmux::Tmux::start(name, "run", &script),
+        }
     }
 
     fn keys(&self, keys: &[&str]) {
-        let mut a = vec!["send-keys", "-t", "t"];
-        a.extend_from_slice(keys);
-        assert!(self.tmux(&a).success());
+        self.tmux.keys("t", keys);
     }
 
     /// Waits until the screen shows `text` `times` times.
     fn wait_for(&self, text: &str, times: usize) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.matches(text).count() >= times {
-                return s;
-            }
-            assert!(start.elapsed() < LIMIT, "never saw {text:?}:\n{s}");
-            std::thread::sleep(Duration::from_millis(200));
+        let mut at = 0;
+        for _ in 0..times {
+            at = self.tmux.wait_for("t", at, text, LIMIT);
         }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
+        self.tmux.screen("t")
     }
 }
 

@@ -115,70 +115,20 @@ fn gdb_waits_for_the_port_and_stops_when_the_run_ends() {
 
 // ---- a real guest, driven through tmux ----
 
-/// A tmux server of our own (its own socket), killed with whatever it runs
-/// when the test ends, passed or not.
+mod common;
+use common::tmux;
+
+/// The test's terminal (tmux::Tmux) and the GDB port of its run, whose QEMU
+/// is killed with it.
 struct Tmux {
-    socket: String,
+    tmux: tmux::Tmux,
     gdb_port: u32,
 }
 
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> String {
-        let o = Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .env("LKMC_REPO", env!("CARGO_MANIFEST_DIR"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("tmux runs");
-        assert!(o.status.success(), "tmux {args:?}: {}", text(&o));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    /// Types `line` into `pane`, then Enter.
-    fn type_line(&self, pane: &str, line: &str) {
-        self.cmd(&["send-keys", "-t", pane, "-l", line]);
-        self.cmd(&["send-keys", "-t", pane, "Enter"]);
-    }
-
-    /// What `pane` shows, with its history; empty when it does not exist.
-    fn screen(&self, pane: &str) -> String {
-        Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "capture-pane",
-                "-p",
-                "-J",
-                "-S",
-                "-5000",
-            ])
-            .args(["-t", pane])
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default()
-    }
-
-    /// Waits until `pane` shows `what` after the first `after` bytes of its
-    /// text; returns where it ends.
-    fn wait_for(&self, pane: &str, after: usize, what: &str, limit: Duration) -> usize {
-        let t = Instant::now();
-        loop {
-            let s = self.screen(pane);
-            if let Some(i) = s.get(after..).and_then(|rest| rest.find(what)) {
-                return after + i + what.len();
-            }
-            if t.elapsed() > limit {
-                panic!(
-                    "{pane} did not show {what:?} in {limit:?}.\n--- {pane} ---\n{s}\n--- run ---\n{}",
-                    self.screen("t:run.0")
-                );
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+impl std::ops::Deref for Tmux {
+    type Target = tmux::Tmux;
+    fn deref(&self) -> &tmux::Tmux {
+        &self.tmux
     }
 }
 
@@ -200,9 +150,6 @@ fn qemus_of(port: u32) -> Vec<i32> {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
         // Only the QEMU of this test's run id: its GDB port is in its command line.
         for pid in qemus_of(self.gdb_port) {
             // SAFETY: kill(2) on a process this test started.
@@ -258,22 +205,9 @@ fn start(id: u32) -> (Tmux, PathBuf) {
         "run id {id} is in use by another lkmc run"
     );
     let t = Tmux {
-        socket: format!("lkmc-gdb-test-{}-{id}", std::process::id()),
+        tmux: tmux::Tmux::start(&format!("gdb-{id}"), "run", SHELL),
         gdb_port: getvar("gdb_port", &id.to_string()).parse().unwrap(),
     };
-    t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "200",
-        "-y",
-        "50",
-        "-n",
-        "run",
-        SHELL,
-    ]);
     (t, out)
 }
 
