@@ -193,4 +193,28 @@ mod tests {
         assert_eq!(m.get("simInsts").unwrap(), "10");
         assert!(stats_of(text, &["(".into()]).is_err());
     }
+
+    #[test]
+    fn a_gem5_points_stats_are_read_and_kept_beside_its_log() {
+        let d = tempfile::tempdir().unwrap();
+        let run_dir = d.path().join("run");
+        std::fs::create_dir_all(run_dir.join("m5out")).unwrap();
+        std::fs::write(run_dir.join("m5out/stats.txt"), "simInsts 42 # n\n").unwrap();
+        let mut p = Point {
+            index: 0,
+            values: vec![],
+            run_id: 40,
+            emulator: "gem5".into(),
+            run_dir,
+        };
+        let m = collect_stats(&p, d.path(), &["Insts".into()]).unwrap();
+        assert_eq!(m.get("simInsts").unwrap(), "42");
+        assert!(d.path().join("stats.txt").exists());
+        p.emulator = "qemu".into();
+        assert!(
+            collect_stats(&p, d.path(), &["Insts".into()])
+                .unwrap()
+                .is_empty()
+        );
+    }
 }
