@@ -105,15 +105,17 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
             )),
     );
     let submit = slurm::submit_cmd(&job, &a.slurm)?;
-    if eo.prints_only() {
-        plan.push(Step::new("submit", "submitting").action(submit));
-        return crate::exec::run_plan(&plan, &eo).map(|_| 0);
+    if !eo.prints_only() {
+        slurm::require_client()?;
+        shared_fs::check(&l.out, a.slurm.partition.as_deref())?;
     }
-    slurm::require_client()?;
-    shared_fs::check(&l.out, a.slurm.partition.as_deref())?;
     if a.build {
         let archs: Vec<Arch> = m.iter().map(|(arch, _)| *arch).collect();
         build(c, a, &archs, &eo)?;
+    }
+    if eo.prints_only() {
+        plan.push(Step::new("submit", "submitting").action(submit));
+        return crate::exec::run_plan(&plan, &eo).map(|_| 0);
     }
     crate::exec::run_plan(
         &plan,
@@ -145,7 +147,7 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
     super::finish(c, a, &r.results)
 }
 
-/// `--build`: built here, once per arch, before any task starts.
+/// `--build`: built here (or printed), once per arch, before any task starts.
 fn build(c: &Common, a: &TestArgs, archs: &[Arch], eo: &ExecOptions) -> Result<()> {
     let suites = Suite::parse_list(&a.suites)?;
     let r = Runner {
