@@ -131,7 +131,7 @@ fn port(l: &Layout, a: &GdbArgs) -> u32 {
 
 /// What the kernel prints when KGDB waits for GDB: at boot (kgdbwait) or
 /// after SysRq g (KDB first, which hands over to GDB's first packet).
-const KGDB_WAITING: [&str; 2] = ["KGDB: Waiting for connection", "Entering kdb"];
+pub const KGDB_WAITING: [&str; 2] = ["KGDB: Waiting for connection", "Entering kdb"];
 
 /// `--kgdb`: GDB's first packets must reach a kernel that reads them, so
 /// wait until run `l`'s console says the kernel waits.

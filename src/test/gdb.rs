@@ -51,6 +51,8 @@ struct Case {
     baremetal: Option<&'static str>,
     /// The userland program runs in the full-system guest under gdbserver.
     gdbserver: bool,
+    /// GDB debugs the kernel through KGDB (`lkmc run --kgdb`).
+    kgdb: bool,
 }
 
 /// A case that waits for GDB at the first instruction, with no guest command.
@@ -65,6 +67,7 @@ fn case(name: &'static str, arch: Arch, expect: &str) -> Case {
         userland: None,
         baremetal: None,
         gdbserver: false,
+        kgdb: false,
     }
 }
 
@@ -81,6 +84,19 @@ fn cases(arch: Arch) -> Vec<Case> {
         gdb: break_at("start_kernel"),
         ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
     }];
+    // The kernel waits in KGDB on its second serial port; GDB breaks in
+    // the rest of the boot.
+    v.push(Case {
+        eval: "true",
+        gdb_wait: false,
+        gdb: GdbArgs {
+            kgdb: true,
+            no_lxsymbols: true,
+            ..break_at("do_sys_openat2")
+        },
+        kgdb: true,
+        ..case("kgdb", arch, "Breakpoint 1, do_sys_openat2 (")
+    });
     if let Some(write) = arch.row().gdb_tests.syscall_write {
         // Each `echo` is a write(2).
         v.push(Case {
@@ -172,6 +188,7 @@ fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
         module: case.gdb.module.clone(),
         no_lxsymbols: case.gdb.no_lxsymbols,
         gdbserver: case.gdb.gdbserver,
+        kgdb: case.gdb.kgdb,
         ex: vec!["info symbol $pc".into()],
         ..Default::default()
     };
@@ -183,12 +200,13 @@ fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
     let user_or_baremetal =
         emulator_common.userland.is_some() || emulator_common.baremetal.is_some();
     let waits = case.gdb_wait || user_or_baremetal;
-    let run = RunArgs {
+    let mut run = RunArgs {
         gdb_wait: waits,
         eval: (!user_or_baremetal).then(|| case.eval.to_string()),
         memory: "512M".into(),
         ..Default::default()
     };
+    run.qemu.kgdb = case.kgdb;
     Setup {
         gdb_common: c,
         emulator_common,
@@ -224,13 +242,17 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     let ready = if s.waits {
         crate::ports::wait_listening(l.gdb_port(), limit, || emu.is_finished())
     } else {
-        guest_says_ready(&l.termout(), limit, || emu.is_finished())
+        guest_says_ready(&l.termout(), ready_text(case), limit, || emu.is_finished())
     };
     let out = if ready {
         run_gdb(&gdb, limit)
     } else {
         Err("the emulator never got ready for GDB".to_string())
     };
+    if case.kgdb {
+        // The kernel may stay in the debugger once GDB has gone.
+        let _ = crate::qemu_monitor::ask(l.qemu_monitor_port(), "quit");
+    }
     // GDB detached: the guest finishes (or its watch ends it).
     let guest = emu
         .join()
@@ -239,12 +261,27 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     judge(case, out?, guest)
 }
 
+/// What the console shows when GDB may attach: the guest command's line, or
+/// the kernel waiting in KGDB.
+fn ready_text(case: &Case) -> &'static str {
+    if case.kgdb {
+        crate::gdb::KGDB_WAITING[0]
+    } else {
+        crate::guest_protocol::GDB_READY
+    }
+}
+
 /// Waits until the guest's console says it is ready for GDB.
-fn guest_says_ready(termout: &std::path::Path, limit: Duration, ended: impl Fn() -> bool) -> bool {
+fn guest_says_ready(
+    termout: &std::path::Path,
+    ready: &str,
+    limit: Duration,
+    ended: impl Fn() -> bool,
+) -> bool {
     let t = Instant::now();
     loop {
         let text = std::fs::read_to_string(termout).unwrap_or_default();
-        if text.contains(crate::guest_protocol::GDB_READY) {
+        if text.contains(ready) {
             return true;
         }
         if t.elapsed() > limit || ended() {

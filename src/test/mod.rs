@@ -4,6 +4,7 @@
 
 pub mod announced;
 mod baremetal;
+mod features;
 mod gdb;
 mod gem5;
 pub mod ktap;
@@ -176,10 +177,11 @@ pub enum Suite {
     Baremetal,
     TrackerDebug,
     Gem5,
+    Features,
 }
 
 impl Suite {
-    pub const ALL: [Suite; 7] = [
+    pub const ALL: [Suite; 8] = [
         Suite::Modules,
         Suite::Crash,
         Suite::Gdb,
@@ -187,6 +189,7 @@ impl Suite {
         Suite::Baremetal,
         Suite::TrackerDebug,
         Suite::Gem5,
+        Suite::Features,
     ];
 
     pub fn name(self) -> &'static str {
@@ -198,6 +201,7 @@ impl Suite {
             Suite::Baremetal => "baremetal",
             Suite::TrackerDebug => "tracker-debug",
             Suite::Gem5 => "gem5",
+            Suite::Features => "features",
         }
     }
 
@@ -244,6 +248,7 @@ impl Suite {
             Suite::TrackerDebug => suites::tracker_debug(r, arch),
             Suite::Gem5 => gem5::suite(r, arch),
             Suite::Gdb => gdb::suite(r, arch),
+            Suite::Features => features::suite(r, arch),
         }
     }
 }

@@ -1,0 +1,456 @@
+//! The `features` suite: `lkmc run`'s guest features on real guests. The
+//! network both ways through 127.0.0.1 forwards under restrict=on, no
+//! network, KDB, record and replay, QEMU's trace events and instruction
+//! trace, and the framebuffer console's shell in a screendump.
+
+use super::Runner;
+use crate::arch::Arch;
+use crate::cli::{Common, RunArgs};
+use crate::layout::Layout;
+use crate::run::console::{Outcome, WatchOptions};
+use crate::run::features::{self, GUESTFWD_ADDRESS};
+use crate::run::launch;
+use crate::run_record::TEST_IDS;
+use std::io::{BufRead, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+type Case = fn(&Runner, Arch) -> Result<(), String>;
+
+const CASES: [(&str, Case); 7] = [
+    ("net", net),
+    ("no_net", no_net),
+    ("kdb", kdb),
+    ("record_replay", record_replay),
+    ("trace", trace),
+    ("trace_insts", trace_insts),
+    ("graphic", graphic),
+];
+
+pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
+    for (name, case) in CASES {
+        if !r.wants(name) {
+            continue;
+        }
+        let started = Instant::now();
+        let res = case(r, arch);
+        r.result("features", arch, name, started, res);
+    }
+    Ok(())
+}
+
+/// A boot that runs `eval` and powers off.
+fn eval_args(eval: &str) -> RunArgs {
+    RunArgs {
+        eval: Some(eval.into()),
+        ..RunArgs::default()
+    }
+}
+
+/// Seconds a step may take: a guard against hangs only.
+fn limit(r: &Runner) -> Duration {
+    Duration::from_secs_f64(r.args.timeout.min(300.0))
+}
+
+fn watch(limit: Duration) -> WatchOptions {
+    WatchOptions {
+        timeout: Some(limit),
+        stop_on_oops: true,
+        echo: false,
+        interactive: false,
+        passthrough: false,
+    }
+}
+
+/// A guest booting in a thread while the test talks to it from outside.
+struct Live {
+    l: Layout,
+    _claim: crate::run_record::Claim,
+    emu: std::thread::JoinHandle<anyhow::Result<Outcome>>,
+    limit: Duration,
+}
+
+impl Live {
+    /// Claims a test run id and boots `a`; None under --dry-run (printed).
+    fn start(r: &Runner, arch: Arch, c: &Common, a: RunArgs) -> Result<Option<Live>, String> {
+        let fail = |e: anyhow::Error| format!("{e:#}");
+        let l = r.layout(arch);
+        if r.dry_run() {
+            crate::run::print(l, c, &a, TEST_IDS, &r.eo).map_err(fail)?;
+            return Ok(None);
+        }
+        let (l, claim) = launch::claim(l, c, TEST_IDS).map_err(fail)?;
+        let (l2, c2, limit) = (l.clone(), c.clone(), limit(r));
+        let emu =
+            std::thread::spawn(move || launch::start(&l2, &c2, &a, &watch(limit), |_| Ok(())));
+        Ok(Some(Live {
+            l,
+            _claim: claim,
+            emu,
+            limit,
+        }))
+    }
+
+    /// Waits until the console shows `text` (false: the run ended or hung).
+    fn wait_for(&self, text: &str) -> bool {
+        let t = Instant::now();
+        loop {
+            let console = std::fs::read_to_string(self.l.termout()).unwrap_or_default();
+            if console.contains(text) {
+                return true;
+            }
+            if t.elapsed() > self.limit || self.emu.is_finished() {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Ends QEMU from its monitor (for guests that wait forever).
+    fn quit(&self) {
+        let _ = crate::qemu_monitor::ask(self.l.qemu_monitor_port(), "quit");
+    }
+
+    fn end(self) -> Result<Outcome, String> {
+        let o = self
+            .emu
+            .join()
+            .map_err(|_| "the emulator thread panicked".to_string())?
+            .map_err(|e| format!("{e:#}"))?;
+        match &o.crash {
+            Some(c) => Err(format!("kernel {c:?}\n{}", super::tail(&o.output, 20))),
+            None => Ok(o),
+        }
+    }
+}
+
+const READY: &str = "lkmc_net_ready";
+
+/// Host -> guest: busybox httpd on the guest's port 80, fetched through
+/// http_port; guest -> host: nc to 10.0.2.100, forwarded to a listener here.
+/// QEMU runs with restrict=on: nothing but the forwards reaches the guest.
+fn net(r: &Runner, arch: Arch) -> Result<(), String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let eval = format!(
+        "mkdir -p /tmp/www && echo lkmc_from_guest_httpd > /tmp/www/index.html && \
+         httpd -p 80 -h /tmp/www && echo {READY} && \
+         echo lkmc_from_guest_nc | nc -w 30 {GUESTFWD_ADDRESS} {port}"
+    );
+    let mut a = eval_args(&eval);
+    a.qemu.net_restrict = true;
+    a.qemu.net_guestfwd = vec![port];
+    // QEMU connects to the listener as it starts.
+    let limit = limit(r);
+    let host = (!r.dry_run()).then(|| std::thread::spawn(move || first_line(listener, limit)));
+    let Some(live) = Live::start(r, arch, r.common, a)? else {
+        return Ok(());
+    };
+    let page = if live.wait_for(READY) {
+        http_get(live.l.http_port())
+    } else {
+        Err("the guest never said it was serving".into())
+    };
+    let o = live.end()?;
+    let line = host
+        .expect("not a dry run")
+        .join()
+        .map_err(|_| "listener panicked")?;
+    check_net(page, line, &o)
+}
+
+fn check_net(
+    page: Result<String, String>,
+    line: Result<String, String>,
+    o: &Outcome,
+) -> Result<(), String> {
+    let console = super::tail(&o.output, 15);
+    match page {
+        Ok(p) if p.contains("lkmc_from_guest_httpd") => {}
+        Ok(p) => return Err(format!("host -> guest: the page is not the guest's:\n{p}")),
+        Err(e) => return Err(format!("host -> guest: {e}\n{console}")),
+    }
+    match line {
+        Ok(l) if l.contains("lkmc_from_guest_nc") => {}
+        Ok(l) => return Err(format!("guest -> host: got '{l}'\n{console}")),
+        Err(e) => return Err(format!("guest -> host: {e}\n{console}")),
+    }
+    match o.guest_status {
+        Some(0) => Ok(()),
+        s => Err(format!("the guest's commands ended with {s:?}\n{console}")),
+    }
+}
+
+/// The first line a client of `listener` sends, then the connection closes.
+fn first_line(listener: TcpListener, limit: Duration) -> Result<String, String> {
+    listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let stream = loop {
+        match listener.accept() {
+            Ok((s, _)) => break s,
+            Err(_) if t.elapsed() < limit => std::thread::sleep(Duration::from_millis(50)),
+            Err(e) => return Err(format!("QEMU never connected to the listener: {e}")),
+        }
+    };
+    stream.set_nonblocking(false).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(limit))
+        .map_err(|e| e.to_string())?;
+    let mut line = String::new();
+    std::io::BufReader::new(stream)
+        .read_line(&mut line)
+        .map_err(|e| format!("reading the guest's line: {e}"))?;
+    Ok(line)
+}
+
+fn http_get(port: u32) -> Result<String, String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port as u16))
+        .map_err(|e| format!("connecting to 127.0.0.1:{port}: {e}"))?;
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .map_err(|e| e.to_string())?;
+    s.write_all(b"GET / HTTP/1.0\r\n\r\n")
+        .map_err(|e| e.to_string())?;
+    let mut page = String::new();
+    s.read_to_string(&mut page)
+        .map_err(|e| format!("reading the page: {e}"))?;
+    Ok(page)
+}
+
+/// --no-net: the guest has no network card.
+fn no_net(r: &Runner, arch: Arch) -> Result<(), String> {
+    let mut a = eval_args("ls /sys/class/net; test ! -e /sys/class/net/eth0");
+    a.qemu.no_net = true;
+    let Some(o) = Live::start(r, arch, r.common, a)?
+        .map(Live::end)
+        .transpose()?
+    else {
+        return Ok(());
+    };
+    match o.guest_status {
+        Some(0) => Ok(()),
+        _ => Err(format!(
+            "the guest has eth0:\n{}",
+            super::tail(&o.output, 10)
+        )),
+    }
+}
+
+/// --kdb: SysRq g stops the kernel in KDB on the console.
+fn kdb(r: &Runner, arch: Arch) -> Result<(), String> {
+    let mut a = eval_args("echo g > /proc/sysrq-trigger; echo lkmc_kdb_left");
+    a.qemu.kdb = true;
+    let Some(live) = Live::start(r, arch, r.common, a)? else {
+        return Ok(());
+    };
+    let prompt = live.wait_for("kdb>");
+    live.quit();
+    let o = live.end()?;
+    if prompt && o.output.contains("Entering kdb") {
+        Ok(())
+    } else {
+        Err(format!("no KDB prompt:\n{}", super::tail(&o.output, 15)))
+    }
+}
+
+/// A recorded boot prints a random UUID; its replay prints the same one.
+fn record_replay(r: &Runner, arch: Arch) -> Result<(), String> {
+    let fail = |e: anyhow::Error| format!("{e:#}");
+    let a = |rr: features::Rr| {
+        let mut a = eval_args("cat /proc/sys/kernel/random/uuid");
+        a.qemu.record = rr == features::Rr::Record;
+        a.qemu.replay = rr == features::Rr::Replay;
+        a
+    };
+    let l = r.layout(arch);
+    if r.dry_run() {
+        for rr in [features::Rr::Record, features::Rr::Replay] {
+            crate::run::print(l.clone(), r.common, &a(rr), TEST_IDS, &r.eo).map_err(fail)?;
+        }
+        return Ok(());
+    }
+    // Both runs take the same id: the replay reads the record's run dir.
+    let (l, _claim) = launch::claim(l, r.common, TEST_IDS).map_err(fail)?;
+    let mut uuids = vec![];
+    for rr in [features::Rr::Record, features::Rr::Replay] {
+        let o = launch::start(&l, r.common, &a(rr), &watch(limit(r)), |_| Ok(())).map_err(fail)?;
+        match uuid(&o.output) {
+            Some(u) if o.guest_status == Some(0) => uuids.push(u),
+            _ => {
+                return Err(format!(
+                    "{}: no UUID\n{}",
+                    rr.name(),
+                    super::tail(&o.output, 10)
+                ));
+            }
+        }
+    }
+    if uuids[0] == uuids[1] {
+        Ok(())
+    } else {
+        Err(format!(
+            "the replay printed {} where the record printed {}",
+            uuids[1], uuids[0]
+        ))
+    }
+}
+
+/// The first word shaped like 8-4-4-4-12 hex digits.
+fn uuid(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .find(|w| {
+            let parts: Vec<&str> = w.split('-').collect();
+            parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+                && parts
+                    .iter()
+                    .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+        })
+        .map(String::from)
+}
+
+/// --trace: QEMU's trace events as text in the run dir.
+fn trace(r: &Runner, arch: Arch) -> Result<(), String> {
+    let mut a = eval_args("true");
+    a.trace = Some("virtio_set_status".into());
+    let Some((l, o)) = r
+        .launch(r.layout(arch), r.common, &a, limit(r).as_secs_f64(), true)
+        .map_err(|e| format!("{e:#}"))?
+    else {
+        return Ok(());
+    };
+    let file = features::trace_file(&l);
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let events = text
+        .lines()
+        .filter(|x| x.starts_with("virtio_set_status"))
+        .count();
+    if events > 0 && o.guest_status == Some(0) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} has no virtio_set_status event:\n{}",
+            file.display(),
+            super::tail(&text, 5)
+        ))
+    }
+}
+
+/// --trace-insts-stdout: every instruction of a user-mode program, each
+/// disassembled when translated, with the function it is in.
+fn trace_insts(r: &Runner, arch: Arch) -> Result<(), String> {
+    let l = r.layout(arch);
+    let mut c = r.common.clone();
+    c.userland = Some(l.userland_source_dir().join("c/hello.c"));
+    let a = RunArgs {
+        qemu: crate::cli::QemuRunArgs {
+            trace_insts_stdout: true,
+            ..Default::default()
+        },
+        ..RunArgs::default()
+    };
+    let Some((_, o)) = r
+        .launch(l, &c, &a, limit(r).as_secs_f64(), true)
+        .map_err(|e| format!("{e:#}"))?
+    else {
+        return Ok(());
+    };
+    let runs_in_main = o
+        .output
+        .lines()
+        .filter(|x| x.starts_with("Trace ") && x.ends_with(" main"))
+        .count();
+    if o.output.contains("IN: main") && runs_in_main > 3 {
+        Ok(())
+    } else {
+        Err(format!(
+            "no instruction trace of main:\n{}",
+            super::tail(&o.output, 10)
+        ))
+    }
+}
+
+/// Pixels a screen with the shell's banner and prompt has at least (a text
+/// line of the 8x16 font lights a few hundred).
+const SHELL_PIXELS: usize = 800;
+
+/// --graphic (headless): the framebuffer console shows a shell.
+fn graphic(r: &Runner, arch: Arch) -> Result<(), String> {
+    let a = RunArgs {
+        graphic: true,
+        qemu: crate::cli::QemuRunArgs {
+            headless: true,
+            ..Default::default()
+        },
+        ..RunArgs::default()
+    };
+    let Some(live) = Live::start(r, arch, r.common, a)? else {
+        return Ok(());
+    };
+    let shot = live.l.run_dir().join("screen.ppm");
+    let t = Instant::now();
+    let mut lit = 0;
+    while lit < SHELL_PIXELS && t.elapsed() < live.limit && !live.emu.is_finished() {
+        std::thread::sleep(Duration::from_secs(2));
+        let cmd = format!("screendump {}", shot.display());
+        if crate::qemu_monitor::ask(live.l.qemu_monitor_port(), &cmd).is_ok() {
+            lit = lit_pixels(&std::fs::read(&shot).unwrap_or_default()).unwrap_or(0);
+        }
+    }
+    live.quit();
+    live.end()?;
+    if lit >= SHELL_PIXELS {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} has {lit} lit pixels: no shell on the screen",
+            shot.display()
+        ))
+    }
+}
+
+/// Pixels of a binary PPM (P6) that are not black.
+fn lit_pixels(ppm: &[u8]) -> Option<usize> {
+    // "P6\nW H\n255\n" then RGB bytes.
+    let mut fields = 0;
+    let mut start = 0;
+    for (i, w) in ppm.windows(1).enumerate() {
+        if w[0] == b'\n' || w[0] == b' ' {
+            fields += 1;
+            if fields == 4 {
+                start = i + 1;
+                break;
+            }
+        }
+    }
+    if !ppm.starts_with(b"P6") || start == 0 {
+        return None;
+    }
+    Some(
+        ppm[start..]
+            .chunks(3)
+            .filter(|p| p.iter().any(|&b| b > 0x20))
+            .count(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_uuid() {
+        let out = "x\n0b6c2ff4-52e4-4a7e-9d73-3c1d2a9e8f10\nlkmc_exit_status_0";
+        assert_eq!(
+            uuid(out).as_deref(),
+            Some("0b6c2ff4-52e4-4a7e-9d73-3c1d2a9e8f10")
+        );
+        assert_eq!(uuid("no-uuid-here"), None);
+    }
+
+    #[test]
+    fn counts_lit_pixels() {
+        let mut ppm = b"P6\n2 2\n255\n".to_vec();
+        ppm.extend([0, 0, 0, 200, 200, 200, 0, 0, 0, 0, 0, 255]);
+        assert_eq!(lit_pixels(&ppm), Some(2));
+        assert_eq!(lit_pixels(b"P3\n"), None);
+    }
+}
