@@ -339,8 +339,64 @@ pub fn parse_guest(console: &str) -> std::collections::BTreeMap<String, (String,
     m
 }
 
+/// A program the full-system boot runs: its name, test name, expectations.
+type GuestRun<'a> = (String, String, &'a Expectations);
+
 /// One boot of the arch's guest runs every program that applies to it.
 fn full_system(r: &mut Runner, arch: Arch, programs: &[(PathBuf, Expectations)]) -> Result<()> {
+    let (runs, all) = full_system_runs(r, arch, programs);
+    if runs.is_empty() {
+        return Ok(());
+    }
+    let mut c = r.common.clone();
+    c.emulator = Emulator::Qemu;
+    let l = Layout::new(&c, arch);
+    let started = Instant::now();
+    if let Err(e) = libraries_staged(&l, arch, &runs) {
+        r.result(SUITE, arch, "full-system", started, Err(e));
+        return Ok(());
+    }
+    let names: Vec<String> = runs.iter().map(|(p, _, _)| p.clone()).collect();
+    let eval = guest_eval(&guest_patterns(&names, all));
+    let out = match super::boot(r, l.clone(), &eval, r.args.cpus, r.args.timeout, |_| {}) {
+        Ok(Some(o)) => o,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            r.result(SUITE, arch, "full-system", started, Err(format!("{e:#}")));
+            return Ok(());
+        }
+    };
+    let per_test = started.elapsed().as_secs_f64() / runs.len() as f64;
+    let missing = judge_guest_runs(r, arch, &l, runs, &out.output, per_test);
+    if missing > 0 || out.crash.is_some() || out.timed_out {
+        let why = if out.timed_out {
+            "the boot timed out".to_string()
+        } else if let Some(c) = &out.crash {
+            format!("kernel {c:?} during the suite")
+        } else {
+            format!(
+                "{missing} programs never reported (is the rootfs older than userland? `lkmc build`)"
+            )
+        };
+        keep_output(r, &l, "full-system/console", &out.output);
+        r.result(
+            SUITE,
+            arch,
+            "full-system",
+            started,
+            Err(format!("{why}\n{}", super::tail(&out.output, 40))),
+        );
+    }
+    Ok(())
+}
+
+/// The programs the boot runs (the others are skipped with their reason),
+/// and how many apply to the full system at all.
+fn full_system_runs<'a>(
+    r: &mut Runner,
+    arch: Arch,
+    programs: &'a [(PathBuf, Expectations)],
+) -> (Vec<GuestRun<'a>>, usize) {
     let place = Place::FullSystem;
     let mut runs = Vec::new();
     let mut all = 0;
@@ -359,60 +415,55 @@ fn full_system(r: &mut Runner, arch: Arch, programs: &[(PathBuf, Expectations)])
             Ok(()) => runs.push((program, test, want)),
         }
     }
-    if runs.is_empty() {
-        return Ok(());
-    }
-    let mut c = r.common.clone();
-    c.emulator = Emulator::Qemu;
-    let l = Layout::new(&c, arch);
-    let names: Vec<String> = runs.iter().map(|(p, _, _)| p.clone()).collect();
-    let patterns = guest_patterns(&names, all);
+    (runs, all)
+}
+
+/// A dynamic program (lkmc build --no-static) needs the shared libraries
+/// staged in the rootfs.
+fn libraries_staged(l: &Layout, arch: Arch, runs: &[GuestRun]) -> Result<(), String> {
     let dynamic = runs
         .iter()
         .find(|(p, _, _)| build::is_dynamic(&l.userland_build_dir().join(format!("{p}.out"))));
-    let staged = build::rootfs_libs_dir(&l)
-        .join(build::loader(arch))
-        .exists();
-    if let Some((p, _, _)) = dynamic.filter(|_| !staged) {
-        let started = Instant::now();
-        r.result(
-            SUITE,
-            arch,
-            "full-system",
-            started,
-            Err(format!(
-                "{p} is dynamic (lkmc build --no-static) but no shared libraries are staged \
-                 for the guest: build userland with --no-static, then the rootfs (`lkmc build`)"
-            )),
-        );
-        return Ok(());
+    let staged = build::rootfs_libs_dir(l).join(build::loader(arch)).exists();
+    match dynamic {
+        Some((p, _, _)) if !staged => Err(format!(
+            "{p} is dynamic (lkmc build --no-static) but no shared libraries are staged \
+             for the guest: build userland with --no-static, then the rootfs (`lkmc build`)"
+        )),
+        _ => Ok(()),
     }
+}
+
+/// The guest's command: the runner script with the programs' patterns.
+fn guest_eval(patterns: &[String]) -> String {
     let mut words = vec![format!("/lkmc/userland/{}", build::GUEST_RUNNER)];
-    words.extend(patterns);
-    let eval = format!(
+    words.extend(patterns.iter().cloned());
+    format!(
         "sh {}",
         words
             .iter()
             .map(|w| crate::render::quote(w))
             .collect::<Vec<_>>()
             .join(" ")
-    );
-    let started = Instant::now();
-    let out = match super::boot(r, l.clone(), &eval, r.args.cpus, r.args.timeout, |_| {}) {
-        Ok(Some(o)) => o,
-        Ok(None) => return Ok(()),
-        Err(e) => {
-            r.result(SUITE, arch, "full-system", started, Err(format!("{e:#}")));
-            return Ok(());
-        }
-    };
-    let blocks = parse_guest(&out.output);
-    let per_test = started.elapsed().as_secs_f64() / runs.len() as f64;
+    )
+}
+
+/// Records each program's result from the guest's console; returns how
+/// many never reported.
+fn judge_guest_runs(
+    r: &mut Runner,
+    arch: Arch,
+    l: &Layout,
+    runs: Vec<GuestRun>,
+    console: &str,
+    per_test: f64,
+) -> usize {
+    let blocks = parse_guest(console);
     let mut missing = 0;
     for (program, test, want) in runs {
         let res = match blocks.get(&program) {
             Some((text, status)) => {
-                keep_output(r, &l, &test, text);
+                keep_output(r, l, &test, text);
                 let ending = match *status {
                     s if s > 128 && want.signal.is_some() => Ending::Signaled(Some(s - 128)),
                     143 | 124 => Ending::TimedOut,
@@ -438,26 +489,7 @@ fn full_system(r: &mut Runner, arch: Arch, programs: &[(PathBuf, Expectations)])
             details,
         });
     }
-    if missing > 0 || out.crash.is_some() || out.timed_out {
-        let why = if out.timed_out {
-            "the boot timed out".to_string()
-        } else if let Some(c) = &out.crash {
-            format!("kernel {c:?} during the suite")
-        } else {
-            format!(
-                "{missing} programs never reported (is the rootfs older than userland? `lkmc build`)"
-            )
-        };
-        keep_output(r, &l, "full-system/console", &out.output);
-        r.result(
-            SUITE,
-            arch,
-            "full-system",
-            started,
-            Err(format!("{why}\n{}", super::tail(&out.output, 40))),
-        );
-    }
-    Ok(())
+    missing
 }
 
 #[cfg(test)]
