@@ -55,7 +55,9 @@ pub fn run(s: &Sweep, jobs: Option<usize>, eo: &ExecOptions) -> Result<Ended> {
         .max(1);
     let mut plan = s.prep()?;
     if eo.prints_only() {
-        println!("# {} points, up to {jobs} at a time:", s.todo.len());
+        if !eo.json {
+            println!("# {} points, up to {jobs} at a time:", s.todo.len());
+        }
         let cmds = s.todo.iter().map(|&i| command(&s.commands[i]).into());
         plan.push(Step::new("points", "running the points").actions(cmds));
         crate::exec::run_plan(&plan, eo)?;
