@@ -130,7 +130,9 @@ fn check_applies(m: Mode, e: Emulator, q: &QemuRunArgs) -> Result<()> {
         ));
     }
     if q.net_restrict && q.no_net {
-        return Err(usage_error("--net-restrict restricts a network that --no-net removes"));
+        return Err(usage_error(
+            "--net-restrict restricts a network that --no-net removes",
+        ));
     }
     Ok(())
 }
@@ -142,7 +144,9 @@ fn check_rr(rr: Rr, a: &RunArgs) -> Result<()> {
     } else if a.kvm {
         Some("KVM runs outside QEMU's instruction counter: leave out --kvm")
     } else if a.disk {
-        Some("the disk needs QEMU's blkreplay driver, which lkmc does not set up: boot the initramfs")
+        Some(
+            "the disk needs QEMU's blkreplay driver, which lkmc does not set up: boot the initramfs",
+        )
     } else if a.qemu.kgdb {
         Some("KGDB's serial port is outside the recording")
     } else if !a.qemu.net_guestfwd.is_empty() {
@@ -151,7 +155,10 @@ fn check_rr(rr: Rr, a: &RunArgs) -> Result<()> {
         None
     };
     match why {
-        Some(w) => Err(usage_error(format!("--{} does not work here: {w}", rr.name()))),
+        Some(w) => Err(usage_error(format!(
+            "--{} does not work here: {w}",
+            rr.name()
+        ))),
         None => Ok(()),
     }
 }

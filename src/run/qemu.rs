@@ -133,7 +133,13 @@ fn display(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
         // Ctrl-A X quits, Ctrl-A C switches to the monitor, and Ctrl-C
         // reaches the guest. With -monitor on a port, -nographic alone
         // leaves the serial port as plain stdio, without those keys.
-        return q.arg("-nographic").line(["-serial", "mon:stdio"]);
+        let q = q.arg("-nographic").line(["-serial", "mon:stdio"]);
+        // x86's pc machine has a VGA card by default: a console boot leaves
+        // it out (the bochs display driver would probe it at every boot).
+        return match l.arch.row().qemu_graphic_device {
+            None => q.line(["-vga", "none"]),
+            Some(_) => q,
+        };
     }
     let mut q = q;
     match s.display {

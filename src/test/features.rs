@@ -294,16 +294,17 @@ fn record_replay(r: &Runner, arch: Arch) -> Result<(), String> {
     }
 }
 
-/// The first word shaped like 8-4-4-4-12 hex digits.
+/// The first word that ends in 8-4-4-4-12 hex digits (the firmware's
+/// output may run into the guest's first line).
 fn uuid(text: &str) -> Option<String> {
+    let is_uuid = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+    };
     text.split_whitespace()
-        .find(|w| {
-            let parts: Vec<&str> = w.split('-').collect();
-            parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
-                && parts
-                    .iter()
-                    .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
-        })
+        .filter_map(|w| w.get(w.len().checked_sub(36)?..))
+        .find(|w| is_uuid(w))
         .map(String::from)
 }
 
@@ -444,6 +445,8 @@ mod tests {
             Some("0b6c2ff4-52e4-4a7e-9d73-3c1d2a9e8f10")
         );
         assert_eq!(uuid("no-uuid-here"), None);
+        let firmware = "Booting from ROM..67db9169-5b03-41d9-a9da-df5a5b205fb3";
+        assert_eq!(uuid(firmware).unwrap().len(), 36);
     }
 
     #[test]
