@@ -16,6 +16,8 @@
                (once, only with --clean)
   gem5_boot    lkmc run --emulator gem5 --eval true, AtomicSimpleCPU, to
                m5 exit (once; arm and aarch64; only where gem5 is built)
+  boot_insns   guest instructions of lkmc run --eval true, counted by the
+               QEMU plugin bench/insn_count.c (a count, not seconds; once)
 
 Usage: bench/bench.py [--clean] [--upstream DIR] [ARCH...]
 --upstream DIR times upstream LKMC's `./run --dry-run` in its checkout DIR,
@@ -99,10 +101,28 @@ def main():
         values = dict(rows)
         rows.append(("lkmc_overhead", values["boot_eval"] / values["raw_qemu"]))
         rows.extend(gem5_rows(arch))
-        for name, secs in rows:
-            print(f"{arch:<8} {name:<18} {secs:.4f}")
+        rows.append(("boot_insns", boot_insns(arch)))
+        for name, value in rows:
+            shown = f"{value}" if isinstance(value, int) else f"{value:.4f}"
+            print(f"{arch:<8} {name:<18} {shown}")
     if a.upstream:
         print(f"{'x86_64':<8} {'upstream_dry_run':<18} {median(10, ['./run', '--dry-run'], cwd=a.upstream):.4f}")
+
+
+def boot_insns(arch):
+    """Instructions the guest runs from reset to power-off in `--eval true`."""
+    out = os.path.join(REPO, "out", "bench")
+    os.makedirs(out, exist_ok=True)
+    plugin = os.path.join(out, "insn_count.so")
+    subprocess.run(["cc", "-shared", "-fPIC", "-O2", "-o", plugin,
+                    os.path.join(REPO, "bench", "insn_count.c")], check=True)
+    r = subprocess.run([LKMC, "run", "-q", "--arch", arch, "--eval", "true", "--",
+                        "-plugin", plugin, "-d", "plugin"], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL)
+    counts = [l.split()[1] for l in r.stdout.splitlines() if l.startswith("lkmc_insns ")]
+    if not counts:
+        sys.exit(f"no lkmc_insns line from the plugin:\n{r.stdout[-2000:]}")
+    return int(counts[-1])
 
 
 def gem5_rows(arch):

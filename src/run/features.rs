@@ -33,6 +33,20 @@ pub fn replay_file(l: &Layout) -> PathBuf {
     l.run_dir().join("replay.bin")
 }
 
+/// `--replay` needs what `--record` wrote with the same run id.
+pub fn check_recording(l: &Layout, s: &super::RunSpec) -> Result<()> {
+    let file = replay_file(l);
+    if s.features.rr != Some(Rr::Replay) || file.exists() {
+        return Ok(());
+    }
+    Err(usage_error(format!(
+        "--replay: there is no recording {}: record first with `lkmc run --record -n {}` and the \
+         same options",
+        file.display(),
+        l.run_id
+    )))
+}
+
 /// Where `--trace` events go, as text.
 pub fn trace_file(l: &Layout) -> PathBuf {
     l.run_dir().join("trace.txt")
