@@ -286,33 +286,41 @@ pub fn guest_runner(programs: &[(PathBuf, Expectations)], arch: Arch) -> String 
     s
 }
 
-#[allow(clippy::too_many_arguments)]
-fn plan_with(
-    c: &Ctx,
-    compilers: (&str, &str),
-    build_dir: &Path,
-    flags: &Flags,
+/// One build of the userland tree: the guest's (cross) or the host's.
+struct Variant<'a> {
+    /// The C and C++ compilers.
+    compilers: (&'a str, &'a str),
+    build_dir: PathBuf,
+    flags: Flags,
     default_static: bool,
     arch: Arch,
-    prefix: &str,
-    needs: &[(Need, String)],
-) -> Result<Plan> {
+    /// Step names start with it (`userland/`, `userland-host/`).
+    prefix: &'a str,
+    needs: Vec<(Need, String)>,
+}
+
+impl Variant<'_> {
+    fn step_name(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+}
+
+fn plan_with(c: &Ctx, v: &Variant) -> Result<Plan> {
     let src_root = c.l.userland_source_dir();
-    let programs = programs(&src_root, arch)?;
+    let programs = programs(&src_root, v.arch)?;
     let mut p = Plan::default();
     if c.o.clean {
         p.push(
-            Step::new(&format!("{prefix}clean"), "cleaning userland")
-                .action(crate::command::rm_rf(build_dir)),
+            Step::new(&v.step_name("clean"), "cleaning userland")
+                .action(crate::command::rm_rf(&v.build_dir)),
         );
     }
     // Flags other than last time's rebuild everything: the stamp goes first
     // and is written again last, so an interrupted build starts over.
-    let stamp = build_dir.join(".flags");
-    let want = flags.stamp(default_static);
-    let have = std::fs::read_to_string(&stamp).ok();
-    let flags_step = format!("{prefix}flags");
-    let changed = want != have && !c.o.clean;
+    let stamp = v.build_dir.join(".flags");
+    let want = v.flags.stamp(v.default_static);
+    let changed = want != std::fs::read_to_string(&stamp).ok() && !c.o.clean;
+    let flags_step = v.step_name("flags");
     if changed {
         p.push(
             Step::new(
@@ -322,75 +330,93 @@ fn plan_with(
             .action(crate::command::rm_rf(&stamp)),
         );
     }
+    let after_flags = |step: Step| {
+        if changed {
+            step.after(&[flags_step.as_str()])
+        } else {
+            step
+        }
+    };
     // Headers: a change rebuilds every program (shared helpers are headers).
     let mut headers = Vec::new();
     collect_headers(&src_root, &mut headers);
-    for (rel, e) in &programs {
-        let out = output_for(build_dir, rel);
-        let name = format!("{prefix}{}", name_of(rel));
-        let mut step = Step::new(&name, format!("compiling userland/{}", rel.display()));
-        for (need, hint) in needs {
-            step = step.require(need.clone(), hint.clone());
-        }
-        let compiler = if rel.extension().is_some_and(|x| x == "cpp") {
-            compilers.1
-        } else {
-            compilers.0
-        };
-        let mut inputs = vec![src_root.join(rel)];
-        inputs.extend(headers.iter().cloned());
-        let mut outputs = vec![out.clone()];
-        step = step
-            .action(mkdir_p(out.parent().expect("output has a parent")))
-            .action(compile(compiler, &src_root, (rel, e), &out, flags, c));
-        if let Some(input) = &e.stdin {
-            let copy = build_dir.join(input);
-            inputs.push(src_root.join(input));
-            outputs.push(copy.clone());
-            step = step
-                .action(mkdir_p(copy.parent().expect("has a parent")))
-                .action(
-                    Cmd::new("cp")
-                        .arg_path(src_root.join(input))
-                        .arg_path(&copy),
-                );
-        }
-        if changed {
-            step = step.after(&[flags_step.as_str()]);
-        }
-        p.push(step.fresh_when(inputs, outputs));
+    for program in &programs {
+        p.push(after_flags(program_step(
+            c, v, &src_root, program, &headers,
+        )));
     }
-    let runner = build_dir.join(GUEST_RUNNER);
-    let mut step = Step::new(
-        &format!("{prefix}{GUEST_RUNNER}"),
-        "writing the guest's userland test runner",
-    )
-    .action(mkdir_p(build_dir))
-    .action(Action::write(&runner, guest_runner(&programs, arch)));
-    if changed {
-        step = step.after(&[flags_step.as_str()]);
-    }
-    let mut inputs: Vec<PathBuf> = programs.iter().map(|(r, _)| src_root.join(r)).collect();
-    // A removed program changes the directory, not a file; and the script's
-    // text is lkmc's.
-    inputs.extend(SUITE_DIRS.iter().map(|d| src_root.join(d)));
-    inputs.extend(std::env::current_exe().ok());
-    p.push(step.fresh_when(inputs, vec![runner]));
-    if prefix == "userland/"
-        && let Some(step) = shared_libs_step(c, flags)
+    p.push(after_flags(runner_step(v, &src_root, &programs)));
+    if v.prefix == "userland/"
+        && let Some(step) = shared_libs_step(c, &v.flags)
     {
         p.push(step);
     }
     if let Some(w) = want.filter(|_| changed || c.o.clean) {
         p.push(
-            Step::new(
-                &format!("{prefix}flags-stamp"),
-                "recording the userland flags",
-            )
-            .action(Action::write(&stamp, w)),
+            Step::new(&v.step_name("flags-stamp"), "recording the userland flags")
+                .action(Action::write(&stamp, w)),
         );
     }
     Ok(p)
+}
+
+/// Compiles one program (and copies its stdin file next to it).
+fn program_step(
+    c: &Ctx,
+    v: &Variant,
+    src_root: &Path,
+    (rel, e): &(PathBuf, Expectations),
+    headers: &[PathBuf],
+) -> Step {
+    let out = output_for(&v.build_dir, rel);
+    let mut step = Step::new(
+        &v.step_name(&name_of(rel)),
+        format!("compiling userland/{}", rel.display()),
+    );
+    for (need, hint) in &v.needs {
+        step = step.require(need.clone(), hint.clone());
+    }
+    let compiler = if rel.extension().is_some_and(|x| x == "cpp") {
+        v.compilers.1
+    } else {
+        v.compilers.0
+    };
+    let mut inputs = vec![src_root.join(rel)];
+    inputs.extend(headers.iter().cloned());
+    let mut outputs = vec![out.clone()];
+    step = step
+        .action(mkdir_p(out.parent().expect("output has a parent")))
+        .action(compile(compiler, src_root, (rel, e), &out, &v.flags, c));
+    if let Some(input) = &e.stdin {
+        let copy = v.build_dir.join(input);
+        inputs.push(src_root.join(input));
+        outputs.push(copy.clone());
+        step = step
+            .action(mkdir_p(copy.parent().expect("has a parent")))
+            .action(
+                Cmd::new("cp")
+                    .arg_path(src_root.join(input))
+                    .arg_path(&copy),
+            );
+    }
+    step.fresh_when(inputs, outputs)
+}
+
+/// The guest's test runner script, written from the announcements.
+fn runner_step(v: &Variant, src_root: &Path, programs: &[(PathBuf, Expectations)]) -> Step {
+    let runner = v.build_dir.join(GUEST_RUNNER);
+    let step = Step::new(
+        &v.step_name(GUEST_RUNNER),
+        "writing the guest's userland test runner",
+    )
+    .action(mkdir_p(&v.build_dir))
+    .action(Action::write(&runner, guest_runner(programs, v.arch)));
+    let mut inputs: Vec<PathBuf> = programs.iter().map(|(r, _)| src_root.join(r)).collect();
+    // A removed program changes the directory, not a file; and the script's
+    // text is lkmc's.
+    inputs.extend(SUITE_DIRS.iter().map(|d| src_root.join(d)));
+    inputs.extend(std::env::current_exe().ok());
+    step.fresh_when(inputs, vec![runner])
 }
 
 fn collect_headers(d: &Path, out: &mut Vec<PathBuf>) {
@@ -412,13 +438,15 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     let gxx = format!("{}g++", c.l.cross_prefix());
     plan_with(
         c,
-        (&gcc, &gxx),
-        &c.l.userland_build_dir(),
-        &Flags::of(c, true)?,
-        true,
-        c.l.arch,
-        "userland/",
-        &guest_requirements(c),
+        &Variant {
+            compilers: (&gcc, &gxx),
+            build_dir: c.l.userland_build_dir(),
+            flags: Flags::of(c, true)?,
+            default_static: true,
+            arch: c.l.arch,
+            prefix: "userland/",
+            needs: guest_requirements(c),
+        },
     )
 }
 
@@ -432,13 +460,15 @@ pub fn host_plan(c: &Ctx) -> Result<Plan> {
     };
     plan_with(
         c,
-        ("gcc", "g++"),
-        &host_build_dir(c.l),
-        &Flags::of(c, false)?,
-        false,
-        host,
-        "userland-host/",
-        &[],
+        &Variant {
+            compilers: ("gcc", "g++"),
+            build_dir: host_build_dir(c.l),
+            flags: Flags::of(c, false)?,
+            default_static: false,
+            arch: host,
+            prefix: "userland-host/",
+            needs: vec![],
+        },
     )
 }
 
