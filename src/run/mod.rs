@@ -346,6 +346,18 @@ fn hints(l: &Layout, s: &RunSpec, rp: &RunPlan) {
             words.join(" ")
         );
     }
+    if s.features.kernel_debugger == Some(features::KernelDebugger::Kgdb) {
+        let id = match l.run_id {
+            0 => String::new(),
+            n => format!("-n {n} "),
+        };
+        eprintln!(
+            "lkmc: the kernel waits for GDB on its second serial port (127.0.0.1:{}); in another \
+             shell: lkmc gdb --arch {} {id}--kgdb",
+            l.extra_serial_port(),
+            l.arch
+        );
+    }
     if rp.mode == Mode::System
         && l.emulator == Emulator::Qemu
         && s.eval.is_none()
