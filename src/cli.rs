@@ -491,6 +491,9 @@ pub struct TestArgs {
     /// local: here; slurm: one Slurm array task per arch and suite, merged into one report.
     #[arg(long, value_enum, default_value_t)]
     pub executor: crate::slurm::Executor,
+    /// With --executor slurm: the modules suite in tasks of N tests each (one boot each).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub tests_per_task: Option<u32>,
     #[command(flatten)]
     pub slurm: crate::slurm::SlurmOptions,
     /// Write junit.xml and results.json here instead of out/test (what each Slurm task does).

@@ -281,6 +281,12 @@ fn test_matrix_on_slurm_gives_the_local_totals() {
     assert_eq!(code, 0, "{slurm}");
     assert_eq!(summary(&local), summary(&slurm));
     assert!(summary(&slurm).starts_with(|c: char| c.is_ascii_digit() && c != '0'));
+    // One test per task: a boot each, the same totals.
+    s.extend(["--tests-per-task", "1"]);
+    let (code, chunked) = lkmc(&s);
+    assert_eq!(code, 0, "{chunked}");
+    assert!(chunked.contains("submitted 2 test tasks"), "{chunked}");
+    assert_eq!(summary(&local), summary(&chunked));
     assert!(
         slurm.contains("out/test/junit.xml"),
         "merged into out/test: {slurm}"

@@ -1,5 +1,6 @@
 //! `lkmc test --executor slurm`: the test matrix as one job array, one task
-//! per arch and suite, each an `lkmc test` writing its own report; the
+//! per arch and suite (or per chunk of the modules suite's tests, with
+//! --tests-per-task), each an `lkmc test` writing its own report; the
 //! reports are merged into out/test/ with the same closing line as a local
 //! run. A task that left no report counts as one failed test that says so.
 
@@ -15,8 +16,35 @@ use crate::slurm::{self, ArrayJob, follow, shared_fs};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// The matrix: (arch, suite) pairs as a local run takes them.
-fn matrix(c: &Common, a: &TestArgs) -> Result<Vec<(Arch, Suite)>> {
+/// One array task: a suite on an arch, for the tests of `filters`.
+struct Task {
+    arch: Arch,
+    suite: Suite,
+    filters: Vec<String>,
+}
+
+/// The guest tests of the modules suite that `filters` select, as the guest's
+/// runner finds them (rootfs_overlay/lkmc/test/NAME.sh but lib and run).
+fn module_tests(l: &Layout, filters: &[String]) -> Result<Vec<String>> {
+    let dir = l.rootfs_overlay_source_dir().join("lkmc/test");
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(&dir)? {
+        let p = e?.path();
+        let Some(name) = p.file_name().and_then(|n| n.to_str()?.strip_suffix(".sh")) else {
+            continue;
+        };
+        let wanted = filters.is_empty() || filters.iter().any(|f| super::glob_match(f, name));
+        if name != "lib" && name != "run" && wanted {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// The matrix: (arch, suite) pairs as a local run takes them; with
+/// --tests-per-task, the modules suite split in chunks of tests.
+fn matrix(c: &Common, a: &TestArgs, l: &Layout) -> Result<Vec<Task>> {
     let suites = Suite::parse_list(&a.suites)?;
     let archs = if a.all_archs {
         Arch::ALL.to_vec()
@@ -25,35 +53,40 @@ fn matrix(c: &Common, a: &TestArgs) -> Result<Vec<(Arch, Suite)>> {
     };
     let mut m = Vec::new();
     for &arch in &archs {
-        for &s in &suites {
-            if a.suites != "all" || s.in_all_for(arch) {
-                m.push((arch, s));
+        for &suite in &suites {
+            if a.suites == "all" && !suite.in_all_for(arch) {
+                continue;
             }
+            let chunks = match a.tests_per_task {
+                Some(n) if suite == Suite::Modules => module_tests(l, &a.filters)?
+                    .chunks(n as usize)
+                    .map(<[String]>::to_vec)
+                    .collect(),
+                _ => vec![a.filters.clone()],
+            };
+            m.extend(chunks.into_iter().map(|filters| Task {
+                arch,
+                suite,
+                filters,
+            }));
         }
     }
     Ok(m)
 }
 
 /// One task's `lkmc test`, its report in `report`.
-fn task_argv(
-    exe: &str,
-    c: &Common,
-    a: &TestArgs,
-    arch: Arch,
-    s: Suite,
-    report: &Path,
-) -> Vec<String> {
+fn task_argv(exe: &str, c: &Common, a: &TestArgs, t: &Task, report: &Path) -> Vec<String> {
     let mut v = vec![exe.to_string(), "test".into()];
     let common = crate::sweep::points::common_words(c);
     v.extend(common.into_iter().filter(|w| !w.starts_with("--arch=")));
-    v.push(format!("--arch={}", arch.name()));
-    v.push(format!("--suite={}", s.name()));
+    v.push(format!("--arch={}", t.arch.name()));
+    v.push(format!("--suite={}", t.suite.name()));
     v.push(format!("--timeout={}", a.timeout));
     v.push(format!("--cpus={}", a.cpus));
     v.push(format!("--report-dir={}", report.display()));
-    if !a.filters.is_empty() {
+    if !t.filters.is_empty() {
         v.push("--".into());
-        v.extend(a.filters.iter().cloned());
+        v.extend(t.filters.iter().cloned());
     }
     v
 }
@@ -80,7 +113,7 @@ fn task_results(dir: &Path, arch: Arch, s: Suite, state: &str, log: &Path) -> Ve
 pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
     let l = Layout::new(c, c.arch());
     let eo = ExecOptions::from_common(c, &l, false);
-    let m = matrix(c, a)?;
+    let m = matrix(c, a, &l)?;
     let dir: PathBuf = l.out.join("test").join("slurm");
     let report = |i: usize| dir.join(i.to_string());
     let exe = std::env::current_exe()?.display().to_string();
@@ -91,7 +124,7 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
         tasks: m
             .iter()
             .enumerate()
-            .map(|(i, (arch, s))| (i, task_argv(&exe, c, a, *arch, *s, &report(i))))
+            .map(|(i, t)| (i, task_argv(&exe, c, a, t, &report(i))))
             .collect(),
         throttle: c.jobs,
     };
@@ -110,7 +143,7 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
         shared_fs::check(&l.out, a.slurm.partition.as_deref())?;
     }
     if a.build {
-        let archs: Vec<Arch> = m.iter().map(|(arch, _)| *arch).collect();
+        let archs: Vec<Arch> = m.iter().map(|t| t.arch).collect();
         build(c, a, &archs, &eo)?;
     }
     if eo.prints_only() {
@@ -138,10 +171,10 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
         results: Vec::new(),
         eo,
     };
-    for (i, (arch, s)) in m.iter().enumerate() {
+    for (i, t) in m.iter().enumerate() {
         let state = states.get(&i).map(String::as_str).unwrap_or("UNKNOWN");
-        for t in task_results(&report(i), *arch, *s, state, &job.log_path(&id, i)) {
-            r.record(t);
+        for res in task_results(&report(i), t.arch, t.suite, state, &job.log_path(&id, i)) {
+            r.record(res);
         }
     }
     super::finish(c, a, &r.results)
