@@ -243,56 +243,25 @@ pub fn is_baremetal_only(name: &str) -> bool {
     )
 }
 
-/// Dependencies of a target for this layout (they depend on which compiler,
-/// QEMU and root filesystem the user picked).
-pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
-    let toolchain: Vec<&'static str> = match l.gcc_which {
-        GccWhich::Buildroot => vec!["buildroot"],
-        GccWhich::CrosstoolNg => vec!["crosstool-ng"],
-        GccWhich::Host => vec![],
-    };
-    let qemu: Vec<&'static str> = match l.qemu_which {
-        QemuWhich::Lkmc => vec!["qemu"],
-        QemuWhich::Host => vec![],
-    };
-    let mut d: Vec<&'static str> = match name {
-        "linux" => {
-            let mut v = toolchain.clone();
-            if l.linux_source_is_tarball() {
-                v.push("linux-source");
-            }
-            v
-        }
-        "modules" => vec!["linux"],
-        "userland" => toolchain.clone(),
-        "rootfs" => match l.rootfs_which {
-            RootfsWhich::Busybox => vec!["busybox", "modules", "userland"],
-            RootfsWhich::Buildroot => vec!["modules", "userland", "overlay", "buildroot"],
-        },
-        "rootfs-ext2" => vec!["rootfs"],
-        "overlay" => vec!["modules", "userland"],
-        "baremetal" => match l.baremetal_gcc_which() {
-            GccWhich::CrosstoolNg => vec!["crosstool-ng"],
-            _ => vec![],
-        },
-        "quick" => {
-            let mut v = vec!["linux", "rootfs"];
-            v.extend(qemu.clone());
-            v
-        }
-        "qemu-buildroot" => {
-            let mut v = vec![
-                "buildroot",
-                "linux",
-                "modules",
-                "userland",
-                "overlay",
-                "rootfs",
-            ];
-            v.extend(qemu);
-            v
-        }
-        "gem5-buildroot" => vec![
+/// Dependencies that are the same whatever the layout.
+const FIXED_DEPS: &[(&str, &[&str])] = &[
+    ("modules", &["linux"]),
+    ("rootfs-ext2", &["rootfs"]),
+    ("overlay", &["modules", "userland"]),
+    (
+        "qemu-buildroot",
+        &[
+            "buildroot",
+            "linux",
+            "modules",
+            "userland",
+            "overlay",
+            "rootfs",
+        ],
+    ),
+    (
+        "gem5-buildroot",
+        &[
             "buildroot",
             "linux",
             "modules",
@@ -302,31 +271,56 @@ pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
             "rootfs",
             "gem5",
         ],
-        "m5" => vec![],
-        "qemu-baremetal" => {
-            let mut v = qemu;
-            v.push("baremetal");
-            v
-        }
-        "gem5-baremetal" => vec!["gem5", "baremetal"],
-        "user-mode-qemu" => {
-            let mut v = vec!["userland"];
-            if l.qemu_which == QemuWhich::Lkmc {
-                v.push("qemu-user");
-            }
-            v
-        }
-        "all" => {
-            let mut v = vec!["quick", "user-mode-qemu", "docs"];
-            if l.arch.supports_baremetal() {
-                v.push("baremetal");
-            }
-            v
-        }
-        _ => vec![],
-    };
+    ),
+    ("gem5-baremetal", &["gem5", "baremetal"]),
+];
+
+/// Dependencies of a target for this layout (they depend on which compiler,
+/// QEMU and root filesystem the user picked).
+pub fn deps_of(name: &str, l: &Layout) -> Vec<&'static str> {
+    let mut d: Vec<&'static str> = FIXED_DEPS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.to_vec())
+        .unwrap_or_default();
+    d.extend(layout_deps(name, l));
     d.dedup();
     d
+}
+
+/// The dependencies that depend on the layout, after the fixed ones.
+fn layout_deps(name: &str, l: &Layout) -> Vec<&'static str> {
+    let toolchain: Vec<&'static str> = match l.gcc_which {
+        GccWhich::Buildroot => vec!["buildroot"],
+        GccWhich::CrosstoolNg => vec!["crosstool-ng"],
+        GccWhich::Host => vec![],
+    };
+    let qemu: Vec<&'static str> = match l.qemu_which {
+        QemuWhich::Lkmc => vec!["qemu"],
+        QemuWhich::Host => vec![],
+    };
+    match name {
+        "linux" if l.linux_source_is_tarball() => [toolchain, vec!["linux-source"]].concat(),
+        "linux" | "userland" => toolchain,
+        "rootfs" => match l.rootfs_which {
+            RootfsWhich::Busybox => vec!["busybox", "modules", "userland"],
+            RootfsWhich::Buildroot => vec!["modules", "userland", "overlay", "buildroot"],
+        },
+        "baremetal" => match l.baremetal_gcc_which() {
+            GccWhich::CrosstoolNg => vec!["crosstool-ng"],
+            _ => vec![],
+        },
+        "quick" => [vec!["linux", "rootfs"], qemu].concat(),
+        "qemu-buildroot" => qemu,
+        "qemu-baremetal" => [qemu, vec!["baremetal"]].concat(),
+        "user-mode-qemu" if l.qemu_which == QemuWhich::Lkmc => vec!["userland", "qemu-user"],
+        "user-mode-qemu" => vec!["userland"],
+        "all" if l.arch.supports_baremetal() => {
+            vec!["quick", "user-mode-qemu", "docs", "baremetal"]
+        }
+        "all" => vec!["quick", "user-mode-qemu", "docs"],
+        _ => vec![],
+    }
 }
 
 /// Default target: the quick path unless Buildroot is checked out.
