@@ -127,22 +127,22 @@ impl Live {
 const READY: &str = "lkmc_net_ready";
 
 /// Host -> guest: busybox httpd on the guest's port 80, fetched through
-/// http_port; guest -> host: nc to 10.0.2.100, forwarded to a listener here.
-/// QEMU runs with restrict=on: nothing but the forwards reaches the guest.
+/// http_port; guest -> host: wget of 10.0.2.100, forwarded to a one-shot
+/// HTTP server here. QEMU runs with restrict=on: nothing but the forwards.
 fn net(r: &Runner, arch: Arch) -> Result<(), String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let eval = format!(
         "mkdir -p /tmp/www && echo lkmc_from_guest_httpd > /tmp/www/index.html && \
          httpd -p 80 -h /tmp/www && echo {READY} && \
-         echo lkmc_from_guest_nc | nc -w 30 {GUESTFWD_ADDRESS} {port}"
+         wget -q -O - http://{GUESTFWD_ADDRESS}:{port}/lkmc_from_guest_wget"
     );
     let mut a = eval_args(&eval);
     a.qemu.net_restrict = true;
     a.qemu.net_guestfwd = vec![port];
     // QEMU connects to the listener as it starts.
     let limit = limit(r);
-    let host = (!r.dry_run()).then(|| std::thread::spawn(move || first_line(listener, limit)));
+    let host = (!r.dry_run()).then(|| std::thread::spawn(move || serve_once(listener, limit)));
     let Some(live) = Live::start(r, arch, r.common, a)? else {
         return Ok(());
     };
@@ -152,16 +152,16 @@ fn net(r: &Runner, arch: Arch) -> Result<(), String> {
         Err("the guest never said it was serving".into())
     };
     let o = live.end()?;
-    let line = host
+    let request = host
         .expect("not a dry run")
         .join()
-        .map_err(|_| "listener panicked")?;
-    check_net(page, line, &o)
+        .map_err(|_| "the host's server panicked")?;
+    check_net(page, request, &o)
 }
 
 fn check_net(
     page: Result<String, String>,
-    line: Result<String, String>,
+    request: Result<String, String>,
     o: &Outcome,
 ) -> Result<(), String> {
     let console = super::tail(&o.output, 15);
@@ -170,22 +170,29 @@ fn check_net(
         Ok(p) => return Err(format!("host -> guest: the page is not the guest's:\n{p}")),
         Err(e) => return Err(format!("host -> guest: {e}\n{console}")),
     }
-    match line {
-        Ok(l) if l.contains("lkmc_from_guest_nc") => {}
-        Ok(l) => return Err(format!("guest -> host: got '{l}'\n{console}")),
+    match request {
+        Ok(l) if l.contains("lkmc_from_guest_wget") => {}
+        Ok(l) => return Err(format!("guest -> host: the request was '{l}'\n{console}")),
         Err(e) => return Err(format!("guest -> host: {e}\n{console}")),
     }
     match o.guest_status {
-        Some(0) => Ok(()),
-        s => Err(format!("the guest's commands ended with {s:?}\n{console}")),
+        Some(0) if o.output.contains(HOST_PAGE) => Ok(()),
+        s => Err(format!(
+            "the guest's wget did not get the host's page (status {s:?})\n{console}"
+        )),
     }
 }
 
-/// The first line a client of `listener` sends, then the connection closes.
-fn first_line(listener: TcpListener, limit: Duration) -> Result<String, String> {
+/// What the host's one-shot server answers.
+const HOST_PAGE: &str = "lkmc_from_host";
+
+/// Serves one HTTP request on `listener` with HOST_PAGE; returns its
+/// request line. (Content-Length ends the guest's read: QEMU's guestfwd does
+/// not pass the close of the connection on.)
+fn serve_once(listener: TcpListener, limit: Duration) -> Result<String, String> {
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let t = Instant::now();
-    let stream = loop {
+    let mut stream = loop {
         match listener.accept() {
             Ok((s, _)) => break s,
             Err(_) if t.elapsed() < limit => std::thread::sleep(Duration::from_millis(50)),
@@ -196,11 +203,26 @@ fn first_line(listener: TcpListener, limit: Duration) -> Result<String, String> 
     stream
         .set_read_timeout(Some(limit))
         .map_err(|e| e.to_string())?;
-    let mut line = String::new();
-    std::io::BufReader::new(stream)
-        .read_line(&mut line)
-        .map_err(|e| format!("reading the guest's line: {e}"))?;
-    Ok(line)
+    let mut reader = std::io::BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
+    let mut request = String::new();
+    reader
+        .read_line(&mut request)
+        .map_err(|e| format!("reading the guest's request: {e}"))?;
+    // The headers, up to the blank line.
+    let mut line = String::from("x");
+    while !line.trim().is_empty() {
+        line.clear();
+        reader.read_line(&mut line).map_err(|e| e.to_string())?;
+    }
+    let body = format!("{HOST_PAGE}\n");
+    let reply = format!(
+        "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(reply.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(request)
 }
 
 fn http_get(port: u32) -> Result<String, String> {
@@ -300,7 +322,9 @@ fn uuid(text: &str) -> Option<String> {
     let is_uuid = |w: &str| {
         let parts: Vec<&str> = w.split('-').collect();
         parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
-            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+            && parts
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
     };
     text.split_whitespace()
         .filter_map(|w| w.get(w.len().checked_sub(36)?..))
@@ -369,11 +393,11 @@ fn trace_insts(r: &Runner, arch: Arch) -> Result<(), String> {
     }
 }
 
-/// Pixels a screen with the shell's banner and prompt has at least (a text
-/// line of the 8x16 font lights a few hundred).
-const SHELL_PIXELS: usize = 800;
+/// The tty1 shell's banner as fbcon draws it: a stored reference.
+const BANNER: &str = include_str!("fb_banner.pbm");
 
-/// --graphic (headless): the framebuffer console shows a shell.
+/// --graphic (headless): the framebuffer console shows the tty1 shell: its
+/// banner is found in a screendump (compared with a stored reference).
 fn graphic(r: &Runner, arch: Arch) -> Result<(), String> {
     let a = RunArgs {
         graphic: true,
@@ -387,50 +411,79 @@ fn graphic(r: &Runner, arch: Arch) -> Result<(), String> {
         return Ok(());
     };
     let shot = live.l.run_dir().join("screen.ppm");
+    let banner = Image::pbm(BANNER).ok_or("the stored banner is not a PBM")?;
     let t = Instant::now();
-    let mut lit = 0;
-    while lit < SHELL_PIXELS && t.elapsed() < live.limit && !live.emu.is_finished() {
-        std::thread::sleep(Duration::from_secs(2));
+    let mut found = false;
+    while !found && t.elapsed() < live.limit && !live.emu.is_finished() {
+        std::thread::sleep(Duration::from_secs(1));
         let cmd = format!("screendump {}", shot.display());
         if crate::qemu_monitor::ask(live.l.qemu_monitor_port(), &cmd).is_ok() {
-            lit = lit_pixels(&std::fs::read(&shot).unwrap_or_default()).unwrap_or(0);
+            let screen = Image::ppm(&std::fs::read(&shot).unwrap_or_default());
+            found = screen.is_some_and(|s| s.find_rows(&banner).is_some());
         }
     }
     live.quit();
     live.end()?;
-    if lit >= SHELL_PIXELS {
+    if found {
         Ok(())
     } else {
         Err(format!(
-            "{} has {lit} lit pixels: no shell on the screen",
+            "{}: no shell banner on the screen (reference: src/test/fb_banner.pbm)",
             shot.display()
         ))
     }
 }
 
-/// Pixels of a binary PPM (P6) that are not black.
-fn lit_pixels(ppm: &[u8]) -> Option<usize> {
-    // "P6\nW H\n255\n" then RGB bytes.
-    let mut fields = 0;
-    let mut start = 0;
-    for (i, w) in ppm.windows(1).enumerate() {
-        if w[0] == b'\n' || w[0] == b' ' {
-            fields += 1;
-            if fields == 4 {
-                start = i + 1;
-                break;
-            }
+/// A picture as lit (not black) or dark pixels.
+struct Image {
+    w: usize,
+    h: usize,
+    lit: Vec<bool>,
+}
+
+impl Image {
+    /// A binary PPM (P6, as QEMU's screendump writes).
+    fn ppm(data: &[u8]) -> Option<Image> {
+        let mut fields = data.splitn(4, |&b| b == b'\n');
+        if fields.next()? != b"P6" {
+            return None;
         }
+        let size = std::str::from_utf8(fields.next()?).ok()?;
+        let (w, h) = size.split_once(' ')?;
+        let (w, h): (usize, usize) = (w.parse().ok()?, h.parse().ok()?);
+        fields.next()?;
+        let px = fields.next()?;
+        let lit: Vec<bool> = px.chunks(3).map(|p| p.iter().any(|&b| b > 0x20)).collect();
+        (lit.len() == w * h).then_some(Image { w, h, lit })
     }
-    if !ppm.starts_with(b"P6") || start == 0 {
-        return None;
+
+    /// A plain PBM (P1): 1 is lit.
+    fn pbm(text: &str) -> Option<Image> {
+        let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+        if lines.next()? != "P1" {
+            return None;
+        }
+        let (w, h) = lines.next()?.split_once(' ')?;
+        let (w, h): (usize, usize) = (w.parse().ok()?, h.parse().ok()?);
+        let lit: Vec<bool> = lines.flat_map(|l| l.chars()).map(|c| c == '1').collect();
+        (lit.len() == w * h).then_some(Image { w, h, lit })
     }
-    Some(
-        ppm[start..]
-            .chunks(3)
-            .filter(|p| p.iter().any(|&b| b > 0x20))
-            .count(),
-    )
+
+    /// The first row at which `part` appears at the left edge, with 3 % of
+    /// its pixels allowed to differ.
+    fn find_rows(&self, part: &Image) -> Option<usize> {
+        if part.w > self.w || part.h > self.h {
+            return None;
+        }
+        let allowed = part.w * part.h * 3 / 100;
+        (0..=self.h - part.h).find(|&y| {
+            let differ = (0..part.h)
+                .flat_map(|dy| (0..part.w).map(move |x| (x, dy)))
+                .filter(|&(x, dy)| self.lit[(y + dy) * self.w + x] != part.lit[dy * part.w + x])
+                .count();
+            differ <= allowed
+        })
+    }
 }
 
 #[cfg(test)]
@@ -450,10 +503,20 @@ mod tests {
     }
 
     #[test]
-    fn counts_lit_pixels() {
-        let mut ppm = b"P6\n2 2\n255\n".to_vec();
-        ppm.extend([0, 0, 0, 200, 200, 200, 0, 0, 0, 0, 0, 255]);
-        assert_eq!(lit_pixels(&ppm), Some(2));
-        assert_eq!(lit_pixels(b"P3\n"), None);
+    fn finds_the_banner_in_a_screen() {
+        let banner = Image::pbm(BANNER).unwrap();
+        assert_eq!((banner.w, banner.h), (536, 16));
+        // The banner 48 rows down a black 600x100 screen.
+        let mut ppm = b"P6\n600 100\n255\n".to_vec();
+        for y in 0..100 {
+            for x in 0..600 {
+                let on = (48..64).contains(&y) && x < 536 && banner.lit[(y - 48) * 536 + x];
+                ppm.extend(if on { [200; 3] } else { [0; 3] });
+            }
+        }
+        let screen = Image::ppm(&ppm).unwrap();
+        assert_eq!(screen.find_rows(&banner), Some(48));
+        let black = Image::ppm(b"P6\n2 1\n255\n\0\0\0\0\0\0").unwrap();
+        assert_eq!(black.find_rows(&banner), None);
     }
 }
