@@ -132,8 +132,20 @@ fn require_tools(c: &Ctx, mut step: Step) -> Step {
 }
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
-    let l = c.l;
-    if l.gcc_which == GccWhich::CrosstoolNg {
+    check_request(c)?;
+    let mut p = Plan::default();
+    p.push(config_step(c)?);
+    p.push(build_step(c));
+    // `make TARGET` (extra arguments) may build no modules to install.
+    if c.o.extra.is_empty() {
+        p.push(install_step(c));
+    }
+    Ok(p)
+}
+
+/// Config inputs that would only fail inside make.
+fn check_request(c: &Ctx) -> Result<()> {
+    if c.l.gcc_which == GccWhich::CrosstoolNg {
         bail!("the kernel needs a Linux toolchain: use --gcc-which host or buildroot");
     }
     for f in &c.o.config_fragments {
@@ -151,24 +163,32 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             bail!("--config '{line}' is not a kernel config line such as CONFIG_KASAN=y");
         }
     }
-    let build = l.linux_build_dir();
-    let src = l.linux_source_dir();
-    let frags = fragments(c);
-    let mut p = Plan::default();
+    Ok(())
+}
 
-    // The request (base, fragments, --config lines) decides whether to reconfigure.
+/// What was asked of the config (base, fragments, --config lines): a
+/// different request reconfigures.
+fn config_request(c: &Ctx, frags: &[PathBuf]) -> String {
     let mut request = format!("base={}\n", c.o.linux_config);
     if let Some(f) = &c.o.custom_config_file {
         request.push_str(&format!("custom={}\n", absolute(f).display()));
     }
-    for f in &frags {
+    for f in frags {
         request.push_str(&format!("fragment={}\n", f.display()));
     }
     for line in &c.o.configs {
         request.push_str(&format!("config={line}\n"));
     }
-    let request_file = build.join("lkmc_config_request");
+    request
+}
 
+/// .config: the base config or the user's file, the fragments merged in,
+/// olddefconfig, then a check that every requested option took.
+fn config_step(c: &Ctx) -> Result<Step> {
+    let build = c.l.linux_build_dir();
+    let frags = fragments(c);
+    let request = config_request(c, &frags);
+    let request_file = build.join("lkmc_config_request");
     let mut config = Step::new("linux-config", "configuring the kernel").action(mkdir_p(&build));
     if c.o.clean {
         config
@@ -187,16 +207,15 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         None => config.action(kernel_make(c).arg(base_config_target(c)?)),
     };
     if !frags.is_empty() {
+        let merge =
+            c.l.linux_source_dir()
+                .join("scripts/kconfig/merge_config.sh");
         config = config.action(
-            Cmd::new(
-                src.join("scripts/kconfig/merge_config.sh")
-                    .display()
-                    .to_string(),
-            )
-            .arg("-m")
-            .line(["-O".to_string(), build.display().to_string()])
-            .arg_path(build.join(".config"))
-            .args(frags.iter().map(|f| f.display().to_string())),
+            Cmd::new(merge.display().to_string())
+                .arg("-m")
+                .line(["-O".to_string(), build.display().to_string()])
+                .arg_path(build.join(".config"))
+                .args(frags.iter().map(|f| f.display().to_string())),
         );
     }
     config = config
@@ -206,7 +225,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             fragments: frags.clone(),
         })
         .action(Action::write(&request_file, request.clone()));
-    let mut inputs = frags.clone();
+    let mut inputs = frags;
     inputs.extend(c.o.custom_config_file.iter().map(|f| absolute(f)));
     let stale_request =
         std::fs::read_to_string(&request_file).ok().as_deref() != Some(request.as_str());
@@ -214,17 +233,20 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     if !stale_request && !c.o.clean {
         config = config.fresh_when(inputs, vec![build.join(".config")]);
     }
-    p.push(config);
+    Ok(config)
+}
 
-    // Pinned build metadata: the same sources give the same kernel, and
-    // `uname -a` does not change with every rebuild.
-    let mut make = kernel_make(c)
+/// `make`, with pinned build metadata: the same sources give the same
+/// kernel, and `uname -a` does not change with every rebuild.
+fn build_step(c: &Ctx) -> Step {
+    let l = c.l;
+    let make = kernel_make(c)
         .env("KBUILD_BUILD_USER", "lkmc")
         .env("KBUILD_BUILD_HOST", "lkmc")
         .env("KBUILD_BUILD_VERSION", "1")
-        .env("KBUILD_BUILD_TIMESTAMP", "Thu Jan  1 00:00:00 UTC 1970");
-    make = make.args(c.o.extra.iter());
-    let mut build_step = require_tools(
+        .env("KBUILD_BUILD_TIMESTAMP", "Thu Jan  1 00:00:00 UTC 1970")
+        .args(c.o.extra.iter());
+    let step = require_tools(
         c,
         Step::new("linux", "building the kernel")
             .action(make)
@@ -234,17 +256,12 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     // its .config is up to date; a checked-out submodule may have been edited,
     // and make decides.
     if l.linux_source_is_tarball() && c.o.extra.is_empty() {
-        build_step = build_step.fresh_when(
-            vec![build.join(".config")],
+        return step.fresh_when(
+            vec![l.linux_build_dir().join(".config")],
             vec![l.vmlinux(), l.linux_image()],
         );
     }
-    p.push(build_step);
-    // `make TARGET` (extra arguments) may build no modules to install.
-    if c.o.extra.is_empty() {
-        p.push(install_step(c));
-    }
-    Ok(p)
+    step
 }
 
 /// Where the kernel's own modules (the config's `=m` options) are installed,
