@@ -26,7 +26,8 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
             .into(),
         // /lib/modules as `make modules_install` left it (modprobe, modinfo,
         // depmod work), and a link in /lkmc to each of our modules there, so
-        // that `insmod hello.ko` works in /lkmc.
+        // that `insmod hello.ko` works in /lkmc: relative links, made by one
+        // ln (one per module took 0.5 s on a loaded host).
         Cmd::new("cp")
             .arg("-a")
             .arg(format!("{}/.", super::modules::install_dir(l).display()))
@@ -35,8 +36,8 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
         Cmd::new("sh")
             .arg("-c")
             .arg(
-                "for k in \"$0\"/lib/modules/*/extra/*.ko; do \
-                 [ -e \"$k\" ] && ln -s \"${k#\"$0\"}\" \"$0\"/lkmc/; done; true",
+                "cd \"$0\"/lkmc && set -- ../lib/modules/*/extra/*.ko && \
+                 if [ -e \"$1\" ]; then ln -s \"$@\" .; fi",
             )
             .arg_path(root)
             .into(),
