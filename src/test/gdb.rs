@@ -84,19 +84,9 @@ fn cases(arch: Arch) -> Vec<Case> {
         gdb: break_at("start_kernel"),
         ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
     }];
-    // The kernel waits in KGDB on its second serial port; GDB breaks in
-    // the rest of the boot.
-    v.push(Case {
-        eval: "true",
-        gdb_wait: false,
-        gdb: GdbArgs {
-            kgdb: true,
-            no_lxsymbols: true,
-            ..break_at("do_sys_openat2")
-        },
-        kgdb: true,
-        ..case("kgdb", arch, "Breakpoint 1, do_sys_openat2 (")
-    });
+    if crate::run::features::kgdb_works(arch).is_ok() {
+        v.push(kgdb_case(arch));
+    }
     if let Some(write) = arch.row().gdb_tests.syscall_write {
         // Each `echo` is a write(2).
         v.push(Case {
@@ -153,6 +143,22 @@ fn cases(arch: Arch) -> Vec<Case> {
         });
     }
     v
+}
+
+/// The kernel waits in KGDB on its second serial port; GDB breaks in the
+/// rest of the boot.
+fn kgdb_case(arch: Arch) -> Case {
+    Case {
+        eval: "true",
+        gdb_wait: false,
+        gdb: GdbArgs {
+            kgdb: true,
+            no_lxsymbols: true,
+            ..break_at("do_sys_openat2")
+        },
+        kgdb: true,
+        ..case("kgdb", arch, "Breakpoint 1, do_sys_openat2 (")
+    }
 }
 
 pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
