@@ -351,70 +351,95 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     require_arch(l)?;
     let m = machine(l)?;
     let t = toolchain(l);
-    let cflags = compile_flags(l, &t, m);
-    let build_dir = l.baremetal_build_dir();
-    let lib_src = l.baremetal_source_dir().join("lib");
-    let lib_dir = build_dir.join("lib");
+    let b = Build {
+        cflags: compile_flags(l, &t, m),
+        lflags: link_flags(l, &t, m),
+        needs: debian_requirements(l, &t),
+        objects: runtime_sources(l, &t)
+            .iter()
+            .map(|s| {
+                l.baremetal_build_dir()
+                    .join("lib")
+                    .join(s.file_name().expect("a file"))
+                    .with_extension("o")
+            })
+            .collect(),
+        t,
+    };
     let mut p = Plan::default();
     if c.o.clean {
         p.push(
             Step::new("baremetal/clean", "cleaning the baremetal build")
-                .action(crate::command::rm_rf(&build_dir)),
+                .action(crate::command::rm_rf(l.baremetal_build_dir())),
         );
     }
-
-    let objects: Vec<PathBuf> = runtime_sources(l, &t)
-        .iter()
-        .map(|s| {
-            lib_dir
-                .join(s.file_name().expect("a file"))
-                .with_extension("o")
-        })
-        .collect();
-    let mut lib =
-        Step::new("baremetal/lib", "compiling the baremetal runtime").action(mkdir_p(&lib_dir));
-    let needs = debian_requirements(l, &t);
-    for (need, hint) in &needs {
-        lib = lib.require(need.clone(), hint.clone());
+    p.push(runtime_step(l, &b));
+    for rel in sources(l) {
+        p.push(program_step(l, &b, &rel));
     }
-    for (src, obj) in runtime_sources(l, &t).iter().zip(&objects) {
+    Ok(p)
+}
+
+/// What every baremetal compile shares: the toolchain, its flags, the
+/// packages it needs, and the runtime's objects.
+struct Build {
+    t: Toolchain,
+    cflags: Vec<String>,
+    lflags: Vec<String>,
+    needs: Vec<(Need, String)>,
+    objects: Vec<PathBuf>,
+}
+
+fn with_needs(mut step: Step, b: &Build) -> Step {
+    for (need, hint) in &b.needs {
+        step = step.require(need.clone(), hint.clone());
+    }
+    step
+}
+
+/// baremetal/lib: the start-up code and C library glue, compiled once.
+fn runtime_step(l: &Layout, b: &Build) -> Step {
+    let lib_src = l.baremetal_source_dir().join("lib");
+    let lib_dir = l.baremetal_build_dir().join("lib");
+    let mut lib = with_needs(
+        Step::new("baremetal/lib", "compiling the baremetal runtime").action(mkdir_p(&lib_dir)),
+        b,
+    );
+    for (src, obj) in runtime_sources(l, &b.t).iter().zip(&b.objects) {
         lib = lib.action(
-            Cmd::new(&t.gcc)
-                .args(cflags.iter())
+            Cmd::new(&b.t.gcc)
+                .args(b.cflags.iter())
                 .arg("-c")
                 .line(["-o".to_string(), obj.display().to_string()])
                 .arg_path(lib_src.join(src)),
         );
     }
-    p.push(lib.fresh_when(vec![lib_src.clone()], objects.clone()));
+    lib.fresh_when(vec![lib_src], b.objects.clone())
+}
 
-    let lflags = link_flags(l, &t, m);
-    for rel in sources(l) {
-        let image = image_for(l, &rel);
-        let mut inputs = vec![l.repo.join(&rel)];
-        inputs.extend(objects.iter().cloned());
-        let mut step = Step::new(
+/// One program linked with the runtime into its image.
+fn program_step(l: &Layout, b: &Build, rel: &Path) -> Step {
+    let image = image_for(l, rel);
+    let mut inputs = vec![l.repo.join(rel)];
+    inputs.extend(b.objects.iter().cloned());
+    let step = with_needs(
+        Step::new(
             &format!("baremetal/{}", rel.with_extension("").display()),
             format!("building {}", rel.display()),
-        );
-        for (need, hint) in &needs {
-            step = step.require(need.clone(), hint.clone());
-        }
-        p.push(
-            step.action(mkdir_p(image.parent().expect("image has a parent")))
-                .action(
-                    Cmd::new(&t.gcc)
-                        .args(cflags.iter())
-                        .args(lflags.iter())
-                        .line(["-o".to_string(), image.display().to_string()])
-                        .args(objects.iter().map(|o| o.display().to_string()))
-                        .arg_path(l.repo.join(&rel)),
-                )
-                .fresh_when(inputs, vec![image])
-                .after(&["baremetal/lib"]),
-        );
-    }
-    Ok(p)
+        ),
+        b,
+    );
+    step.action(mkdir_p(image.parent().expect("image has a parent")))
+        .action(
+            Cmd::new(&b.t.gcc)
+                .args(b.cflags.iter())
+                .args(b.lflags.iter())
+                .line(["-o".to_string(), image.display().to_string()])
+                .args(b.objects.iter().map(|o| o.display().to_string()))
+                .arg_path(l.repo.join(rel)),
+        )
+        .fresh_when(inputs, vec![image])
+        .after(&["baremetal/lib"])
 }
 
 #[cfg(test)]
