@@ -102,7 +102,45 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
         .layout(arch)
         .rootfs_overlay_source_dir()
         .join("lkmc/test/crash");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    for name in crash_tests(&dir) {
+        if !r.wants(&name) {
+            continue;
+        }
+        let script = std::fs::read_to_string(dir.join(format!("{name}.sh")))?;
+        let started = Instant::now();
+        let Some(expect) = expected_text(&script) else {
+            let why = "first line must be `# expect: TEXT`".to_string();
+            r.result("crash", arch, &name, started, Err(why));
+            continue;
+        };
+        let l = r.layout(arch);
+        let eval = format!("sh /lkmc/test/crash/{name}.sh");
+        // A crash test ends in a second; the limit only guards against hangs.
+        let res = match boot(r, l, &eval, 1, r.args.timeout, |_| {}) {
+            Err(e) => Err(format!("{e:#}")),
+            Ok(None) => continue,
+            // 77: the test says it cannot run on this kernel.
+            Ok(Some(o)) if o.guest_status == Some(77) => {
+                r.record(TestResult {
+                    suite: "crash".into(),
+                    arch: arch.name().into(),
+                    name: name.clone(),
+                    status: Status::Skip,
+                    seconds: started.elapsed().as_secs_f64(),
+                    details: tail(&o.output, 3),
+                });
+                continue;
+            }
+            Ok(Some(o)) => judge_crash(&o, &expect),
+        };
+        r.result("crash", arch, &name, started, res);
+    }
+    Ok(())
+}
+
+/// The crash tests' names (rootfs_overlay/lkmc/test/crash/NAME.sh), sorted.
+fn crash_tests(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.flatten()
                 .filter_map(|e| {
@@ -115,53 +153,20 @@ pub fn crash(r: &mut Runner, arch: Arch) -> Result<()> {
         })
         .unwrap_or_default();
     names.sort();
-    for name in names {
-        if !r.wants(&name) {
-            continue;
-        }
-        let script = std::fs::read_to_string(dir.join(format!("{name}.sh")))?;
-        let started = Instant::now();
-        let Some(expect) = expected_text(&script) else {
-            r.result(
-                "crash",
-                arch,
-                &name,
-                started,
-                Err("first line must be `# expect: TEXT`".into()),
-            );
-            continue;
-        };
-        let l = r.layout(arch);
-        let eval = format!("sh /lkmc/test/crash/{name}.sh");
-        // A crash test ends in a second; the limit only guards against hangs.
-        let res = match boot(r, l, &eval, 1, r.args.timeout, |_| {}) {
-            Err(e) => Err(format!("{e:#}")),
-            Ok(None) => continue,
-            Ok(Some(o)) => {
-                if o.guest_status == Some(77) {
-                    r.record(TestResult {
-                        suite: "crash".into(),
-                        arch: arch.name().into(),
-                        name: name.clone(),
-                        status: Status::Skip,
-                        seconds: started.elapsed().as_secs_f64(),
-                        details: tail(&o.output, 3),
-                    });
-                    continue;
-                }
-                match (&o.crash, o.output.contains(&expect)) {
-                    (Some(_), true) => Ok(()),
-                    (None, _) => Err(format!("no crash detected\n{}", tail(&o.output, 30))),
-                    (Some(c), false) => Err(format!(
-                        "{c:?} detected but '{expect}' not shown\n{}",
-                        tail(&o.output, 30)
-                    )),
-                }
-            }
-        };
-        r.result("crash", arch, &name, started, res);
+    names
+}
+
+/// A crash test passes when lkmc saw the crash and the console shows the text
+/// the test expects.
+fn judge_crash(o: &crate::run::console::Outcome, expect: &str) -> Result<(), String> {
+    match (&o.crash, o.output.contains(expect)) {
+        (Some(_), true) => Ok(()),
+        (None, _) => Err(format!("no crash detected\n{}", tail(&o.output, 30))),
+        (Some(c), false) => Err(format!(
+            "{c:?} detected but '{expect}' not shown\n{}",
+            tail(&o.output, 30)
+        )),
     }
-    Ok(())
 }
 
 /// Every userland program on every runner it applies to: see userland.rs.
