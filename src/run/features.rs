@@ -33,8 +33,21 @@ pub fn replay_file(l: &Layout) -> PathBuf {
     l.run_dir().join("replay.bin")
 }
 
-/// `--replay` needs what `--record` wrote with the same run id.
-pub fn check_recording(l: &Layout, s: &super::RunSpec) -> Result<()> {
+/// What a run's features need on the host before QEMU starts: QEMU
+/// connects each `--net-guestfwd` port as it starts, and `--replay` reads
+/// what `--record` wrote with the same run id.
+pub fn check_host(l: &Layout, s: &super::RunSpec) -> Result<()> {
+    let guestfwds = s.features.net.iter().flat_map(|n| &n.guestfwds);
+    if let Some(p) = guestfwds.into_iter().find(|&&p| !crate::ports::listening(p.into())) {
+        return Err(usage_error(format!(
+            "--net-guestfwd {p}: nothing listens on 127.0.0.1:{p}, and QEMU connects to it as it \
+             starts: start the host's server first"
+        )));
+    }
+    check_recording(l, s)
+}
+
+fn check_recording(l: &Layout, s: &super::RunSpec) -> Result<()> {
     let file = replay_file(l);
     if s.features.rr != Some(Rr::Replay) || file.exists() {
         return Ok(());

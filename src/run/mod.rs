@@ -189,7 +189,7 @@ pub(crate) fn check_inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Result<()> 
         }
     }
     crate::tools::require(&rp.main.program)?;
-    features::check_recording(l, s)
+    features::check_host(l, s)
 }
 
 fn inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Vec<Input> {
