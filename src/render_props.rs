@@ -485,6 +485,24 @@ fn show(b: &[u8]) -> String {
 fn run(case: &Case, style: Style, root: &Path) -> Result<(), String> {
     let d = Dirs::new(root);
     let e = setup(case, &d);
+    let text = printed(&e, style);
+    let out = run_bash(&text, &d, &e);
+    let fail = |what: String| {
+        Err(format!(
+            "{style:?}: {what}\n--- text ---\n{text}\n--- bash stderr ---\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    };
+    if !out.status.success() {
+        return fail(format!("bash exited with {}", out.status));
+    }
+    check_argv_env_cwd(&e, &d)
+        .and_then(|()| check_files(&e, &d))
+        .or_else(fail)
+}
+
+/// What lkmc prints for the case's two actions, as a user would paste it.
+fn printed(e: &Expect, style: Style) -> String {
     let mut text = String::new();
     for a in [&e.write, &Action::Run(e.cmd.clone())] {
         let t = render::action(a, style);
@@ -495,10 +513,16 @@ fn run(case: &Case, style: Style, root: &Path) -> Result<(), String> {
         });
         text.push('\n');
     }
+    text
+}
+
+/// bash runs the printed text in a clean environment, with the probe first
+/// on PATH and a decoy CDPATH.
+fn run_bash(text: &str, d: &Dirs, e: &Expect) -> std::process::Output {
     let path = std::env::var("PATH").unwrap_or_default();
-    let out = std::process::Command::new("bash")
+    std::process::Command::new("bash")
         .arg("-c")
-        .arg(&text)
+        .arg(text)
         .current_dir(&d.base)
         .env("PROBE_DIR", &d.probe_dir)
         .env("PROBE_STDIN", if e.stdin.is_some() { "1" } else { "" })
@@ -509,24 +533,19 @@ fn run(case: &Case, style: Style, root: &Path) -> Result<(), String> {
         .env_remove("BASH_ENV")
         .env_remove("ENV")
         .output()
-        .unwrap();
-    let fail = |what: String| {
-        Err(format!(
-            "{style:?}: {what}\n--- text ---\n{text}\n--- bash stderr ---\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    };
-    if !out.status.success() {
-        return fail(format!("bash exited with {}", out.status));
-    }
+        .unwrap()
+}
+
+/// The probe saw exactly the command's arguments, environment and directory.
+fn check_argv_env_cwd(e: &Expect, d: &Dirs) -> Result<(), String> {
     let Ok(argv) = std::fs::read(d.probe_dir.join("argv")) else {
-        return fail("the probe did not run".into());
+        return Err("the probe did not run".into());
     };
     let mut argv = nul_split(&argv);
     let argc = argv.remove(0);
     let want: Vec<Vec<u8>> = e.cmd.args.iter().map(|a| a.as_bytes().to_vec()).collect();
     if argc != want.len().to_string().as_bytes() || argv != want {
-        return fail(format!(
+        return Err(format!(
             "argv: got {:?}, want {:?}",
             argv.iter().map(|a| show(a)).collect::<Vec<_>>(),
             e.cmd.args
@@ -540,6 +559,7 @@ fn run(case: &Case, style: Style, root: &Path) -> Result<(), String> {
                 Some((kv[..i].to_vec(), kv[i + 1..].to_vec()))
             })
             .collect();
+    // A name set twice has its last value.
     let want_env: HashMap<&str, &str> = e
         .cmd
         .env
@@ -549,38 +569,36 @@ fn run(case: &Case, style: Style, root: &Path) -> Result<(), String> {
     for (k, v) in want_env {
         let got = env.get(k.as_bytes()).map(|g| show(g));
         if got.as_deref() != Some(show(v.as_bytes()).as_str()) {
-            return fail(format!("env {k}: got {got:?}, want {v:?}"));
+            return Err(format!("env {k}: got {got:?}, want {v:?}"));
         }
     }
     let cwd = std::fs::read(d.probe_dir.join("cwd")).unwrap();
     let cwd = cwd.strip_suffix(b"\n").unwrap_or(&cwd);
     if cwd != e.cwd.as_os_str().as_bytes() {
-        return fail(format!("cwd: got {}, want {:?}", show(cwd), e.cwd));
+        return Err(format!("cwd: got {}, want {:?}", show(cwd), e.cwd));
     }
+    Ok(())
+}
+
+/// The command's stdin, its redirected stdout and the written file hold
+/// exactly the case's bytes.
+fn check_files(e: &Expect, d: &Dirs) -> Result<(), String> {
     if let Some(want) = &e.stdin {
         let got = std::fs::read(d.probe_dir.join("stdin")).unwrap_or_default();
         if &got != want {
-            return fail(format!("stdin: got {}, want {}", show(&got), show(want)));
+            return Err(format!("stdin: got {}, want {}", show(&got), show(want)));
         }
     }
-    if let Some((path, want)) = &e.stdout {
+    let stdout = e.stdout.iter().map(|(p, w)| ("stdout", p, w));
+    for (what, path, want) in stdout.chain([("written file", &e.written.0, &e.written.1)]) {
         let got = std::fs::read(path).unwrap_or_default();
         if &got != want {
-            return fail(format!(
-                "stdout {path:?}: got {}, want {}",
+            return Err(format!(
+                "{what} {path:?}: got {}, want {}",
                 show(&got),
                 show(want)
             ));
         }
-    }
-    let (path, want) = &e.written;
-    let got = std::fs::read(path).unwrap_or_default();
-    if &got != want {
-        return fail(format!(
-            "written file {path:?}: got {}, want {}",
-            show(&got),
-            show(want)
-        ));
     }
     Ok(())
 }
