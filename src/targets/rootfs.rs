@@ -72,13 +72,11 @@ pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let mut p = Plan::default();
     if l.rootfs_which == RootfsWhich::Buildroot {
         // Buildroot packs the image again, now with lkmc's overlay in it.
         return super::buildroot::image_plan(c);
     }
     let staging = l.rootfs_staging_dir();
-    let spec = l.rootfs_dir().join("dev_nodes.txt");
     let mut step = Step::new("rootfs", "assembling the guest root filesystem")
         .action(rm_rf(&staging))
         .action(mkdir_p(staging.join("bin")))
@@ -94,31 +92,34 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         );
     step = step.actions(populate(c, &staging));
     // gdbserver is opt-in (`lkmc build gdbserver`): its libraries make the
-    // initramfs several times bigger.
-    // The shell decides at run time, so a build that fetches gdbserver in an
-    // earlier step includes it.
-    let gdbserver = l.gdbserver_root();
+    // initramfs several times bigger. The shell decides at run time, so a
+    // build that fetches gdbserver in an earlier step includes it.
     step = step.action(
         Cmd::new("sh")
             .arg("-c")
             .arg("if [ -d \"$0\" ]; then cp -a \"$0\"/. \"$1\"; fi")
-            .arg_path(&gdbserver)
+            .arg_path(l.gdbserver_root())
             .arg_path(&staging),
     );
-    step = step
-        .action(Action::write(&spec, DEV_NODES))
+    let mut p = Plan::default();
+    p.push(pack_initramfs(l, step));
+    Ok(p)
+}
+
+/// The staging tree packed into the initramfs; the step is up to date when
+/// nothing that goes in changed.
+fn pack_initramfs(l: &crate::layout::Layout, step: Step) -> Step {
+    let staging = l.rootfs_staging_dir();
+    let spec = l.rootfs_dir().join("dev_nodes.txt");
+    let packer = l.linux_source_dir().join("usr/gen_initramfs.sh");
+    step.action(Action::write(&spec, DEV_NODES))
         .action(
-            Cmd::new(
-                l.linux_source_dir()
-                    .join("usr/gen_initramfs.sh")
-                    .display()
-                    .to_string(),
-            )
-            .line(["-o".to_string(), l.initramfs().display().to_string()])
-            .line(["-u", "squash", "-g", "squash"])
-            .arg_path(&staging)
-            .arg_path(&spec)
-            .cwd(l.linux_build_dir()),
+            Cmd::new(packer.display().to_string())
+                .line(["-o".to_string(), l.initramfs().display().to_string()])
+                .line(["-u", "squash", "-g", "squash"])
+                .arg_path(&staging)
+                .arg_path(&spec)
+                .cwd(l.linux_build_dir()),
         )
         .after(&[
             "busybox",
@@ -133,15 +134,13 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
                 super::modules::install_dir(l),
                 l.busybox_binary(),
                 super::userland::rootfs_libs_dir(l),
-                gdbserver,
+                l.gdbserver_root(),
                 super::gem5::m5_binary(l),
             ],
             // The staging tree is an output too: rootfs-ext2 and the 9p
             // share read it.
             vec![l.initramfs(), staging.join("bin/busybox")],
-        );
-    p.push(step);
-    Ok(p)
+        )
 }
 
 pub fn ext2_plan(c: &Ctx) -> Result<Plan> {
