@@ -192,14 +192,15 @@ fn todo(def: &Definition, dir: &Path, resume: bool) -> Result<Vec<usize>> {
         .collect())
 }
 
-/// Plans every point (the whole sweep fails on the first rejected one).
-fn define(c: &Common, a: &SweepArgs, l: &Layout, real: bool) -> Result<Sweep> {
+/// The `--vary` options, checked: each name once, `--stat` regexes valid,
+/// `--chart-x` among them.
+fn parse_varies(a: &SweepArgs) -> Result<Vec<points::Vary>> {
     let varies = a
         .vary
         .iter()
         .map(|v| points::parse_vary(v))
         .collect::<Result<Vec<_>>>()?;
-    let keys: Vec<String> = varies.iter().map(|v| v.name.clone()).collect();
+    let keys: Vec<&String> = varies.iter().map(|v| &v.name).collect();
     if let Some(k) = keys
         .iter()
         .find(|k| keys.iter().filter(|x| x == k).count() > 1)
@@ -214,13 +215,22 @@ fn define(c: &Common, a: &SweepArgs, l: &Layout, real: bool) -> Result<Sweep> {
     if let Some(x) = a.chart_x.as_ref().filter(|x| !keys.contains(x)) {
         return Err(usage_error(format!(
             "--chart-x {x}: not a varied option (varied: {})",
-            keys.join(", ")
+            keys.iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
+    Ok(varies)
+}
+
+/// Plans every point (the whole sweep fails on the first rejected one).
+fn define(c: &Common, a: &SweepArgs, l: &Layout, real: bool) -> Result<Sweep> {
+    let varies = parse_varies(a)?;
+    let keys: Vec<String> = varies.iter().map(|v| v.name.clone()).collect();
     let name = a.name.clone().unwrap_or_else(|| default_name(c, &keys));
     check_name(&name)?;
     let dir = l.out.join("sweep").join(&name);
-    let exe = std::env::current_exe()?.display().to_string();
     let mut def = Definition {
         name,
         keys,
@@ -229,30 +239,9 @@ fn define(c: &Common, a: &SweepArgs, l: &Layout, real: bool) -> Result<Sweep> {
     };
     let mut commands = Vec::new();
     for (index, values) in points::cross(&varies).into_iter().enumerate() {
-        let run_id = validate::run_id(a.first_run_id, index)?;
-        let argv = points::run_argv(&exe, c, &a.run_args, &values, run_id)?;
-        let label = values
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>();
-        let pl = validate::check(&argv, real)
-            .with_context(|| format!("point {index} ({}) is rejected", label.join(" ")))?;
-        let mut cmd = vec![exe.clone(), "sweep-point".into(), "--dir".into()];
-        cmd.extend([
-            dir.display().to_string(),
-            "--index".into(),
-            index.to_string(),
-            "--".into(),
-        ]);
-        cmd.extend(argv);
+        let (point, cmd) = define_point(c, a, &dir, index, values, real)?;
+        def.points.push(point);
         commands.push(cmd);
-        def.points.push(Point {
-            index,
-            values,
-            run_id,
-            emulator: pl.emulator.name().into(),
-            run_dir: pl.run_dir(),
-        });
     }
     let todo = todo(&def, &dir, a.resume)?;
     Ok(Sweep {
@@ -262,6 +251,43 @@ fn define(c: &Common, a: &SweepArgs, l: &Layout, real: bool) -> Result<Sweep> {
         todo,
         resume: a.resume,
     })
+}
+
+/// One point: its run id, its `lkmc run` checked by a dry run, and the
+/// `lkmc sweep-point` command that runs it.
+fn define_point(
+    c: &Common,
+    a: &SweepArgs,
+    dir: &std::path::Path,
+    index: usize,
+    values: Vec<(String, String)>,
+    real: bool,
+) -> Result<(Point, Vec<String>)> {
+    let exe = std::env::current_exe()?.display().to_string();
+    let run_id = validate::run_id(a.first_run_id, index)?;
+    let argv = points::run_argv(&exe, c, &a.run_args, &values, run_id)?;
+    let label = values
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>();
+    let pl = validate::check(&argv, real)
+        .with_context(|| format!("point {index} ({}) is rejected", label.join(" ")))?;
+    let mut cmd = vec![exe, "sweep-point".into(), "--dir".into()];
+    cmd.extend([
+        dir.display().to_string(),
+        "--index".into(),
+        index.to_string(),
+        "--".into(),
+    ]);
+    cmd.extend(argv);
+    let point = Point {
+        index,
+        values,
+        run_id,
+        emulator: pl.emulator.name().into(),
+        run_dir: pl.run_dir(),
+    };
+    Ok((point, cmd))
 }
 
 /// `lkmc sweep`.
