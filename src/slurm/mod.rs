@@ -167,6 +167,21 @@ pub fn require_client() -> Result<()> {
 }
 
 /// Runs the submit command; returns the job id.
+/// Writes the job's files (quietly: the user sees the submission) and
+/// submits it; returns the job id.
+pub fn write_and_submit(
+    files: &crate::plan::Plan,
+    submit_cmd: &Cmd,
+    eo: &crate::exec::ExecOptions,
+) -> Result<String> {
+    let quiet = crate::exec::ExecOptions {
+        quiet: true,
+        ..eo.clone()
+    };
+    crate::exec::run_plan(files, &quiet)?;
+    submit(submit_cmd)
+}
+
 pub fn submit(c: &Cmd) -> Result<String> {
     let out = crate::exec::expression(c)
         .stdout_capture()

@@ -53,14 +53,7 @@ pub fn run(
     }
     slurm::require_client()?;
     shared_fs::check(&l.out, a.slurm.partition.as_deref())?;
-    crate::exec::run_plan(
-        &plan,
-        &ExecOptions {
-            quiet: true,
-            ..eo.clone()
-        },
-    )?;
-    let id = slurm::submit(&submit)?;
+    let id = slurm::write_and_submit(&plan, &submit, eo)?;
     std::fs::write(job.dir.join("job_id"), format!("{id}\n"))?;
     if !eo.quiet {
         eprintln!(

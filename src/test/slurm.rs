@@ -150,14 +150,7 @@ pub fn execute(c: &Common, a: &TestArgs) -> Result<i32> {
         plan.push(Step::new("submit", "submitting").action(submit));
         return crate::exec::run_plan(&plan, &eo).map(|_| 0);
     }
-    crate::exec::run_plan(
-        &plan,
-        &ExecOptions {
-            quiet: true,
-            ..eo.clone()
-        },
-    )?;
-    let id = slurm::submit(&submit)?;
+    let id = slurm::write_and_submit(&plan, &submit, &eo)?;
     eprintln!(
         "lkmc: submitted {} test tasks as Slurm job {id} (script: {})",
         m.len(),
