@@ -142,7 +142,10 @@ fn wait_for_kgdb(l: &Layout, quiet: bool) -> Result<()> {
         KGDB_WAITING.iter().any(|w| text.contains(w))
     };
     if !quiet && !waiting() {
-        eprintln!("lkmc: waiting for the kernel of run {} to wait for KGDB...", l.run_id);
+        eprintln!(
+            "lkmc: waiting for the kernel of run {} to wait for KGDB...",
+            l.run_id
+        );
     }
     while !waiting() {
         if started.elapsed() > ATTACH_DEADLINE || !run_record::in_use(&l.out, l.run_id) {

@@ -163,7 +163,9 @@ fn run_guest_features() {
     );
     snap(
         "run_record_kdb",
-        &["run", "--arch", "arm", "--record", "--kdb", "--eval", "true"],
+        &[
+            "run", "--arch", "arm", "--record", "--kdb", "--eval", "true",
+        ],
     );
     snap(
         "run_replay_headless_insts",

@@ -38,7 +38,10 @@ pub fn replay_file(l: &Layout) -> PathBuf {
 /// what `--record` wrote with the same run id.
 pub fn check_host(l: &Layout, s: &super::RunSpec) -> Result<()> {
     let guestfwds = s.features.net.iter().flat_map(|n| &n.guestfwds);
-    if let Some(p) = guestfwds.into_iter().find(|&&p| !crate::ports::listening(p.into())) {
+    if let Some(p) = guestfwds
+        .into_iter()
+        .find(|&&p| !crate::ports::listening(p.into()))
+    {
         return Err(usage_error(format!(
             "--net-guestfwd {p}: nothing listens on 127.0.0.1:{p}, and QEMU connects to it as it \
              starts: start the host's server first"

@@ -62,10 +62,7 @@ fn kgdb_port(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
     }
     q.line([
         "-serial".to_string(),
-        format!(
-            "tcp:127.0.0.1:{},server=on,wait=off",
-            l.extra_serial_port()
-        ),
+        format!("tcp:127.0.0.1:{},server=on,wait=off", l.extra_serial_port()),
     ])
 }
 

@@ -82,7 +82,12 @@ fn layout(r: &Runner, arch: Arch) -> Layout {
 }
 
 /// One gem5 run; None under --dry-run.
-fn run(r: &Runner, arch: Arch, c: &Common, a: RunArgs) -> Result<Option<(Layout, Outcome)>, String> {
+fn run(
+    r: &Runner,
+    arch: Arch,
+    c: &Common,
+    a: RunArgs,
+) -> Result<Option<(Layout, Outcome)>, String> {
     let timeout = r.args.timeout;
     let a = RunArgs {
         timeout: Some(timeout),
