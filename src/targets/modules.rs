@@ -110,6 +110,9 @@ fn install(c: &Ctx, make: Cmd) -> Vec<Action> {
             .arg("INSTALL_MOD_STRIP=1")
             .arg("modules_install")
             .into(),
+        // cp -a gave the dir the kernel's install time, older than the files
+        // written into it since: the dir's own time is the step's output.
+        Cmd::new("touch").arg_path(&dir).into(),
     ]
 }
 
