@@ -472,7 +472,8 @@ pub struct GdbArgs {
 pub struct TestArgs {
     /// Only tests whose names match these shell patterns.
     pub filters: Vec<String>,
-    /// Suites: modules, crash, userland, baremetal, gdb, tracker-debug, all.
+    /// Suites, separated by commas: modules, crash, userland, baremetal, gdb,
+    /// tracker-debug, features, gem5; or all.
     #[arg(long = "suite", default_value = "modules,crash")]
     pub suites: String,
     /// Test all three archs.

@@ -445,6 +445,21 @@ impl Layout {
         // gem5 has 3 UARTs, each takes a port.
         3456 + 4 * self.run_id
     }
+    /// Every host port a run of this id may listen on.
+    pub fn ports(&self) -> Vec<u32> {
+        let mut ports = vec![
+            self.qemu_monitor_port(),
+            self.hostfwd_port(),
+            self.ssh_port(),
+            self.gdb_port(),
+            self.extra_serial_port(),
+            self.http_port(),
+        ];
+        if self.emulator == Emulator::Gem5 {
+            ports.push(self.gem5_terminal_port());
+        }
+        ports
+    }
 
     /// Prefix of the compilers for Linux userland, the kernel and modules.
     pub fn cross_prefix(&self) -> String {

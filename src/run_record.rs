@@ -63,8 +63,14 @@ pub fn in_use(out: &Path, id: u32) -> bool {
 }
 
 /// The id a run takes: `requested` (an error when it is in use), or the
-/// lowest free id of `range`.
-pub fn claim(out: &Path, requested: Option<u32>, range: std::ops::Range<u32>) -> Result<Claim> {
+/// lowest free id of `range` whose ports are free (`ports_free`): the lock
+/// files only see runs of the same output dir, not those of another checkout.
+pub fn claim(
+    out: &Path,
+    requested: Option<u32>,
+    range: std::ops::Range<u32>,
+    ports_free: impl Fn(u32) -> bool,
+) -> Result<Claim> {
     if let Some(id) = requested {
         return try_lock(out, id)?.ok_or_else(|| {
             usage_error(format!(
@@ -75,22 +81,29 @@ pub fn claim(out: &Path, requested: Option<u32>, range: std::ops::Range<u32>) ->
     }
     for id in range.clone() {
         if let Some(c) = try_lock(out, id)? {
-            return Ok(c);
+            if ports_free(id) {
+                return Ok(c);
+            }
         }
     }
     Err(usage_error(format!(
-        "every run id from {} to {} is in use",
+        "every run id from {} to {} is in use (by lkmc runs, or something listens on its ports)",
         range.start,
         range.end - 1
     )))
 }
 
 /// The id a run would take now, without holding it (what `--dry-run` prints).
-pub fn peek(out: &Path, requested: Option<u32>, range: std::ops::Range<u32>) -> u32 {
+pub fn peek(
+    out: &Path,
+    requested: Option<u32>,
+    range: std::ops::Range<u32>,
+    ports_free: impl Fn(u32) -> bool,
+) -> u32 {
     requested.unwrap_or_else(|| {
         range
             .clone()
-            .find(|&id| !in_use(out, id))
+            .find(|&id| !in_use(out, id) && ports_free(id))
             .unwrap_or(range.start)
     })
 }
@@ -126,23 +139,35 @@ pub fn read_live(out: &Path, id: u32) -> Option<RunRecord> {
 mod tests {
     use super::*;
 
+    fn any(_: u32) -> bool {
+        true
+    }
+
+    #[test]
+    fn ids_whose_ports_are_taken_are_passed_over() {
+        let d = tempfile::tempdir().unwrap();
+        let taken_elsewhere = |id: u32| id != 0;
+        assert_eq!(peek(d.path(), None, USER_IDS, taken_elsewhere), 1);
+        assert_eq!(claim(d.path(), None, USER_IDS, taken_elsewhere).unwrap().id, 1);
+    }
+
     #[test]
     fn two_claims_never_share_an_id() {
         let d = tempfile::tempdir().unwrap();
-        let a = claim(d.path(), None, USER_IDS).unwrap();
-        let b = claim(d.path(), None, USER_IDS).unwrap();
+        let a = claim(d.path(), None, USER_IDS, any).unwrap();
+        let b = claim(d.path(), None, USER_IDS, any).unwrap();
         assert_eq!((a.id, b.id), (0, 1));
-        assert!(claim(d.path(), Some(0), USER_IDS).is_err());
-        assert_eq!(peek(d.path(), None, USER_IDS), 2);
+        assert!(claim(d.path(), Some(0), USER_IDS, any).is_err());
+        assert_eq!(peek(d.path(), None, USER_IDS, any), 2);
         drop(a);
-        assert_eq!(claim(d.path(), None, USER_IDS).unwrap().id, 0);
-        assert!(claim(d.path(), Some(0), USER_IDS).is_ok());
+        assert_eq!(claim(d.path(), None, USER_IDS, any).unwrap().id, 0);
+        assert!(claim(d.path(), Some(0), USER_IDS, any).is_ok());
     }
 
     #[test]
     fn a_record_is_read_only_while_its_run_lives() {
         let d = tempfile::tempdir().unwrap();
-        let c = claim(d.path(), Some(3), USER_IDS).unwrap();
+        let c = claim(d.path(), Some(3), USER_IDS, any).unwrap();
         let r = RunRecord {
             arch: "aarch64".into(),
             emulator: "qemu".into(),

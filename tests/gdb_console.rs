@@ -60,7 +60,7 @@ fn without_a_live_run_gdb_fails_at_once() {
 #[test]
 fn gdb_takes_the_arch_of_the_live_run() {
     let d = tempfile::tempdir().unwrap();
-    let _run = run_record::claim(d.path(), Some(62), USER_IDS).unwrap();
+    let _run = run_record::claim(d.path(), Some(62), USER_IDS, |_| true).unwrap();
     run_record::write(d.path(), 62, &record("aarch64", 46077)).unwrap();
     let o = lkmc(d.path(), &["--dry-run", "gdb", "-n", "62"])
         .output()
@@ -89,7 +89,7 @@ fn gdb_waits_for_the_port_and_stops_when_the_run_ends() {
     let d = tempfile::tempdir().unwrap();
     // What GDB's cwd needs; nothing else is built.
     std::fs::create_dir_all(d.path().join("linux/default/aarch64")).unwrap();
-    let run = run_record::claim(d.path(), Some(63), USER_IDS).unwrap();
+    let run = run_record::claim(d.path(), Some(63), USER_IDS, |_| true).unwrap();
     run_record::write(d.path(), 63, &record("aarch64", 46087)).unwrap();
     let child = lkmc(d.path(), &["gdb", "-n", "63"])
         .stdout(Stdio::piped())

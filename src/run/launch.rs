@@ -12,11 +12,21 @@ use anyhow::Result;
 use std::ops::Range;
 
 /// `l` with the run id it takes: `-n` when given, else the lowest free id of
-/// `ids`. The id is held until the returned claim is dropped.
+/// `ids` whose ports nothing listens on. The id is held until the returned
+/// claim is dropped.
 pub fn claim(mut l: Layout, c: &Common, ids: Range<u32>) -> Result<(Layout, Claim)> {
-    let claim = run_record::claim(&l.out, c.run_id, ids)?;
+    let claim = run_record::claim(&l.out, c.run_id, ids, ports_free(&l))?;
     l.run_id = claim.id;
     Ok((l, claim))
+}
+
+/// Whether nothing listens on the ports of a run id (with `l`'s emulator).
+pub fn ports_free(l: &Layout) -> impl Fn(u32) -> bool + '_ {
+    move |id| {
+        let mut at = l.clone();
+        at.run_id = id;
+        !at.ports().into_iter().any(crate::ports::listening)
+    }
 }
 
 /// What a run leaves for `lkmc gdb`.

@@ -251,7 +251,7 @@ pub fn print(
     ids: std::ops::Range<u32>,
     eo: &crate::exec::ExecOptions,
 ) -> Result<()> {
-    l.run_id = crate::run_record::peek(&l.out, c.run_id, ids);
+    l.run_id = crate::run_record::peek(&l.out, c.run_id, ids, launch::ports_free(&l));
     let rp = plan(&l, c, a)?;
     let mut all = rp.prep.clone();
     let mut s = Step::new("run", "running");
