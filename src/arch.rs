@@ -66,8 +66,9 @@ pub struct ArchRow {
     pub qemu_machine: &'static str,
     /// CPU model for TCG: what the kernel configs target and the quick path measured.
     pub qemu_cpu: &'static str,
-    /// A display device that --graphic adds, on machines that have none.
-    pub qemu_graphic_device: Option<&'static str>,
+    /// The display and keyboard that --graphic adds, on machines that have
+    /// none (x86's pc has a VGA card and a PS/2 keyboard of its own).
+    pub qemu_graphic_devices: &'static [&'static str],
     pub gem5: Gem5Row,
     /// Baremetal programs: None when lkmc has no runtime for the arch.
     pub baremetal: Option<BaremetalRow>,
@@ -171,7 +172,7 @@ const X86_64: ArchRow = ArchRow {
     qemu_user: "qemu-x86_64",
     qemu_machine: "pc",
     qemu_cpu: "max",
-    qemu_graphic_device: None,
+    qemu_graphic_devices: &[],
     gem5: Gem5Row {
         isa: "X86",
         m5_arch: "x86",
@@ -231,7 +232,7 @@ const ARM: ArchRow = ArchRow {
     qemu_user: "qemu-arm",
     qemu_machine: "virt",
     qemu_cpu: "cortex-a15",
-    qemu_graphic_device: Some("virtio-gpu-pci"),
+    qemu_graphic_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
     gem5: GEM5_ARM,
     baremetal: Some(BaremetalRow {
         gcc: "arm-none-eabi-gcc",
@@ -280,7 +281,7 @@ const AARCH64: ArchRow = ArchRow {
     qemu_user: "qemu-aarch64",
     qemu_machine: "virt",
     qemu_cpu: "cortex-a57",
-    qemu_graphic_device: Some("virtio-gpu-pci"),
+    qemu_graphic_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
     gem5: Gem5Row {
         m5_arch: "arm64",
         bootloader: Some(Gem5Bootloader {

@@ -133,9 +133,9 @@ fn display(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
         let q = q.arg("-nographic").line(["-serial", "mon:stdio"]);
         // x86's pc machine has a VGA card by default: a console boot leaves
         // it out (the bochs display driver would probe it at every boot).
-        return match l.arch.row().qemu_graphic_device {
-            None => q.line(["-vga", "none"]),
-            Some(_) => q,
+        return match l.arch.row().qemu_graphic_devices {
+            [] => q.line(["-vga", "none"]),
+            _ => q,
         };
     }
     let mut q = q;
@@ -144,7 +144,7 @@ fn display(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
         Display::Headless => q = q.line(["-display", "none"]),
         _ => {}
     }
-    if let Some(device) = l.arch.row().qemu_graphic_device {
+    for device in l.arch.row().qemu_graphic_devices {
         q = q.line(["-device", device]);
     }
     q.line(["-serial", "mon:stdio"])

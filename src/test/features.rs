@@ -396,8 +396,9 @@ fn trace_insts(r: &Runner, arch: Arch) -> Result<(), String> {
 /// The tty1 shell's banner as fbcon draws it: a stored reference.
 const BANNER: &str = include_str!("fb_banner.pbm");
 
-/// --graphic (headless): the framebuffer console shows the tty1 shell: its
-/// banner is found in a screendump (compared with a stored reference).
+/// --graphic (headless): the framebuffer console shows the tty1 shell (its
+/// banner is found in a screendump, compared with a stored reference), and
+/// the display's keyboard reaches it: `poweroff` typed there ends the run.
 fn graphic(r: &Runner, arch: Arch) -> Result<(), String> {
     let a = RunArgs {
         graphic: true,
@@ -410,28 +411,73 @@ fn graphic(r: &Runner, arch: Arch) -> Result<(), String> {
     let Some(live) = Live::start(r, arch, r.common, a)? else {
         return Ok(());
     };
+    let port = live.l.qemu_monitor_port();
     let shot = live.l.run_dir().join("screen.ppm");
+    let found = shows_banner(&live, &shot)?;
+    if !found {
+        live.quit();
+        live.end()?;
+        return Err(format!(
+            "{}: no shell banner on the screen (reference: src/test/fb_banner.pbm)",
+            shot.display()
+        ));
+    }
+    type_keys(port, "poweroff\n")?;
+    let t = Instant::now();
+    while !live.emu.is_finished() && t.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let typed_in = live.emu.is_finished();
+    if !typed_in {
+        live.quit();
+    }
+    let o = live.end()?;
+    match (typed_in, o.emulator_status) {
+        (true, Some(0)) => Ok(()),
+        (true, status) => Err(format!(
+            "poweroff typed on the display's keyboard: the emulator ended with {status:?}\n{}",
+            super::tail(&o.output, 20)
+        )),
+        (false, _) => Err(
+            "poweroff typed on the display's keyboard (QEMU sendkey) did not end the run \
+             within 120 s: no keyboard reaches the tty1 shell"
+                .into(),
+        ),
+    }
+}
+
+/// Takes screendumps until the tty1 shell's banner shows (false: the run
+/// ended or the time limit passed first).
+fn shows_banner(live: &Live, shot: &std::path::Path) -> Result<bool, String> {
     let banner = Image::pbm(BANNER).ok_or("the stored banner is not a PBM")?;
     let t = Instant::now();
-    let mut found = false;
-    while !found && t.elapsed() < live.limit && !live.emu.is_finished() {
+    while t.elapsed() < live.limit && !live.emu.is_finished() {
         std::thread::sleep(Duration::from_secs(1));
         let cmd = format!("screendump {}", shot.display());
         if crate::qemu_monitor::ask(live.l.qemu_monitor_port(), &cmd).is_ok() {
-            let screen = Image::ppm(&std::fs::read(&shot).unwrap_or_default());
-            found = screen.is_some_and(|s| s.find_rows(&banner).is_some());
+            let screen = Image::ppm(&std::fs::read(shot).unwrap_or_default());
+            if screen.is_some_and(|s| s.find_rows(&banner).is_some()) {
+                return Ok(true);
+            }
         }
     }
-    live.quit();
-    live.end()?;
-    if found {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}: no shell banner on the screen (reference: src/test/fb_banner.pbm)",
-            shot.display()
-        ))
+    Ok(false)
+}
+
+/// Types `text` (lower-case letters, digits, spaces, newlines) on the
+/// guest's keyboard with the monitor's sendkey.
+fn type_keys(port: u32, text: &str) -> Result<(), String> {
+    for c in text.chars() {
+        let key = match c {
+            '\n' => "ret".to_string(),
+            ' ' => "spc".to_string(),
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() => c.to_string(),
+            c => return Err(format!("type_keys: no key for {c:?}")),
+        };
+        crate::qemu_monitor::ask(port, &format!("sendkey {key}"))
+            .map_err(|e| format!("sendkey {key}: {e:#}"))?;
     }
+    Ok(())
 }
 
 /// A picture as lit (not black) or dark pixels.
