@@ -176,7 +176,8 @@ pub fn userland(r: &mut Runner, arch: Arch) -> Result<()> {
 
 /// The tracker's tests on the debug kernel (KASAN, kmemleak, lockdep,
 /// atomic-sleep checks): run.sh fails a test whose run made the kernel report
-/// a bug.
+/// a bug. The ftrace test too: the debug kernel has linux_config/full's
+/// tracers, which the default kernel leaves out for boot time.
 pub fn tracker_debug(r: &mut Runner, arch: Arch) -> Result<()> {
     let l = r.layout(arch);
     let mut dl = l.clone();
@@ -202,5 +203,6 @@ pub fn tracker_debug(r: &mut Runner, arch: Arch) -> Result<()> {
         memory: "1G",
         timeout: r.args.timeout.max(1800.0),
     };
-    ktap_boot(r, arch, "tracker-debug", &["tracker*".to_string()], guest)
+    let tests = ["tracker*".to_string(), "ftrace".to_string()];
+    ktap_boot(r, arch, "tracker-debug", &tests, guest)
 }
