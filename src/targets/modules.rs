@@ -11,18 +11,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let src = l.kernel_modules_source_dir();
     let build = l.modules_build_dir();
-    let mut files: Vec<String> = std::fs::read_dir(&src)
-        .map_err(|e| anyhow::anyhow!("reading {}: {e}", src.display()))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
-    files.sort();
-    for m in &c.o.modules {
-        if !files.contains(&format!("{m}.c")) {
-            bail!("no module named '{m}': kernel_modules/{m}.c does not exist");
-        }
-    }
+    let files = source_files(c)?;
     let mut step = Step::new("modules", "building kernel modules");
     if c.o.clean {
         step = step.action(crate::command::rm_rf(&build));
@@ -34,20 +23,6 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             .args(files.iter().map(|f| src.join(f).display().to_string()))
             .arg_path(&build),
     );
-    let mut make = Cmd::new("make")
-        .line(["-C".to_string(), l.linux_build_dir().display().to_string()])
-        .arg(format!("M={}", build.display()))
-        .arg(format!("ARCH={}", l.arch.linux_arch()))
-        .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
-        .arg(format!("-j{}", l.jobs));
-    if c.o.verbose {
-        make = make.arg("V=1");
-    }
-    let mut build_make = make;
-    if !c.o.modules.is_empty() {
-        let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
-        build_make = build_make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
-    }
     // Kbuild relinks only the modules whose sources changed, and rewrites
     // modules.order only when it relinked one (not after a kernel relink that
     // left the modules alone): the install dir, made anew at the end of each
@@ -58,7 +33,7 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
         .map(|m| build.join(format!("{m}.ko")))
         .collect();
     step = super::require_host_gcc(l, step, "modules")
-        .action(build_make.arg("modules"))
+        .action(kbuild_make(c).arg("modules"))
         .actions(install(c))
         .require(
             Need::Program("/sbin/depmod".into()),
@@ -73,6 +48,45 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     let mut p = Plan::default();
     p.push(step);
     Ok(p)
+}
+
+/// The files of kernel_modules/, sorted; an error for a `--module` that is
+/// not among them.
+fn source_files(c: &Ctx) -> Result<Vec<String>> {
+    let src = c.l.kernel_modules_source_dir();
+    let mut files: Vec<String> = std::fs::read_dir(&src)
+        .map_err(|e| anyhow::anyhow!("reading {}: {e}", src.display()))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    files.sort();
+    for m in &c.o.modules {
+        if !files.contains(&format!("{m}.c")) {
+            bail!("no module named '{m}': kernel_modules/{m}.c does not exist");
+        }
+    }
+    Ok(files)
+}
+
+/// Kbuild's make of the out-of-tree modules against lkmc's kernel (only
+/// those of `--module` when given).
+fn kbuild_make(c: &Ctx) -> Cmd {
+    let l = c.l;
+    let mut make = Cmd::new("make")
+        .line(["-C".to_string(), l.linux_build_dir().display().to_string()])
+        .arg(format!("M={}", l.modules_build_dir().display()))
+        .arg(format!("ARCH={}", l.arch.linux_arch()))
+        .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
+        .arg(format!("-j{}", l.jobs));
+    if c.o.verbose {
+        make = make.arg("V=1");
+    }
+    if !c.o.modules.is_empty() {
+        let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
+        make = make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
+    }
+    make
 }
 
 /// The modules installed as on a distro, for the rootfs to copy:
