@@ -73,19 +73,6 @@ pub fn second_serial(arch: Arch) -> String {
     format!("{}1", arch.console().trim_end_matches('0'))
 }
 
-/// Whether `--kgdb` works on `arch`'s kernel, and why not.
-pub fn kgdb_works(arch: Arch) -> Result<()> {
-    if arch == Arch::Arm {
-        // Seen: GDB attaches, then the kernel dies in init ("bad PC value").
-        return Err(usage_error(
-            "--kgdb does not work on arm: its kernel is Thumb-2 (CONFIG_THUMB2_KERNEL), where \
-             KGDB crashes it once GDB lets it run; --kdb works, and QEMU's GDB stub \
-             (lkmc run --gdb-wait, lkmc gdb) debugs the arm kernel",
-        ));
-    }
-    Ok(())
-}
-
 /// The kernel debugger the guest runs with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KernelDebugger {
@@ -122,12 +109,9 @@ pub struct Features {
 
 /// Resolves `a`'s feature options for a run of `m` on `e`; an error names an
 /// option that cannot apply and why.
-pub fn resolve(m: Mode, e: Emulator, arch: Arch, a: &RunArgs) -> Result<Features> {
+pub fn resolve(m: Mode, e: Emulator, a: &RunArgs) -> Result<Features> {
     let q = &a.qemu;
     check_applies(m, e, q)?;
-    if q.kgdb {
-        kgdb_works(arch)?;
-    }
     let rr = match (q.record, q.replay) {
         (true, _) => Some(Rr::Record),
         (_, true) => Some(Rr::Replay),
@@ -222,7 +206,7 @@ mod tests {
             unreachable!()
         };
         let c = cli.common.resolve().unwrap();
-        resolve(crate::program::mode(&c), c.emulator, c.arch(), a)
+        resolve(crate::program::mode(&c), c.emulator, a)
     }
 
     #[test]
@@ -242,7 +226,6 @@ mod tests {
             &["--kgdb", "--userland", "userland/c/hello.c"],
             &["--no-net", "--emulator", "gem5"],
             &["--no-net", "--net-restrict"],
-            &["--kgdb", "--arch", "arm"],
         ] {
             assert!(features(bad).is_err(), "{bad:?}");
         }

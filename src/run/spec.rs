@@ -133,7 +133,7 @@ impl RunSpec {
             gem5_restore: a.gem5_restore,
             gem5: super::gem5::Gem5Spec::resolve(mode, l.emulator, &a.gem5)?,
             dtb: dtb(mode, &a.gem5)?,
-            features: super::features::resolve(mode, l.emulator, l.arch, a)?,
+            features: super::features::resolve(mode, l.emulator, a)?,
             extra: a.extra.clone(),
             out_dir: c.out_dir.clone(),
         })

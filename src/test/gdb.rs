@@ -84,9 +84,7 @@ fn cases(arch: Arch) -> Vec<Case> {
         gdb: break_at("start_kernel"),
         ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
     }];
-    if crate::run::features::kgdb_works(arch).is_ok() {
-        v.push(kgdb_case(arch));
-    }
+    v.push(kgdb_case(arch));
     if let Some(write) = arch.row().gdb_tests.syscall_write {
         // Each `echo` is a write(2).
         v.push(Case {
