@@ -230,6 +230,12 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
         crate::exec::print_only("gdb", &gdb, &r.eo).map_err(fail)?;
         return Ok(());
     }
+    if case.gdbserver && !l.gdbserver_root().join("usr/bin/gdbserver").exists() {
+        return Err(format!(
+            "gdbserver is not in the {} guest: run `lkmc build --arch {} gdbserver rootfs`",
+            case.arch, case.arch
+        ));
+    }
     let (l, claim) = launch::claim(l, &s.gdb_common, TEST_IDS).map_err(fail)?;
     let gdb = crate::gdb::command(&l, &s.gdb_common, &s.gdb).map_err(fail)?;
     let limit = Duration::from_secs_f64(r.args.timeout.min(180.0));
