@@ -67,6 +67,10 @@ fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     // The guest's libraries, for the dynamic loader's symbols.
     g = ex(g, format!("set sysroot {}", l.gdbserver_root().display()));
     g = ex(g, format!("file {}", exe.display()));
+    // A guest under TCG on a busy host can take over GDB's default 2 s to
+    // answer: GDB would send again, then read the first answer as the reply
+    // to its next packet ("Remote replied unexpectedly").
+    g = ex(g, "set remotetimeout 30");
     g = ex(g, format!("target remote localhost:{}", l.hostfwd_port()));
     g = ex(
         g,

@@ -226,6 +226,9 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     let s = setup(r, case, &l);
     if r.dry_run() {
         crate::run::print(l.clone(), &s.emulator_common, &s.run, TEST_IDS, &r.eo).map_err(fail)?;
+        // GDB's ports are those of the run id that the run above would take.
+        let mut l = l;
+        l.run_id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
         let gdb = crate::gdb::command(&l, &s.gdb_common, &s.gdb).map_err(fail)?;
         crate::exec::print_only("gdb", &gdb, &r.eo).map_err(fail)?;
         return Ok(());
@@ -271,11 +274,15 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
     judge(case, out?, guest)
 }
 
-/// What the console shows when GDB may attach: the guest command's line, or
-/// the kernel waiting in KGDB.
+/// What the console shows when GDB may attach: the guest command's line,
+/// gdbserver having opened its port (GDB's packets sent before that are
+/// lost, and its retries then read stale replies), or the kernel waiting in
+/// KGDB.
 fn ready_text(case: &Case) -> &'static str {
     if case.kgdb {
         crate::gdb::KGDB_WAITING[0]
+    } else if case.gdbserver {
+        "Remote debugging using"
     } else {
         crate::guest_protocol::GDB_READY
     }
