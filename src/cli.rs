@@ -450,6 +450,10 @@ pub struct GdbArgs {
     /// Debug a process in the full-system guest through gdbserver.
     #[arg(long)]
     pub gdbserver: bool,
+    /// With --gdbserver: reach it over the guest's network (`/lkmc/gdbserver.sh --net` in the
+    /// guest) instead of the virtio serial port.
+    #[arg(long, requires = "gdbserver")]
+    pub net: bool,
     /// Debug the kernel through KGDB (a run started with `lkmc run --kgdb`) instead of QEMU's
     /// GDB stub.
     #[arg(long, conflicts_with = "gdbserver")]

@@ -71,7 +71,12 @@ fn gdbserver_command(l: &Layout, c: &Common, a: &GdbArgs) -> Result<Cmd> {
     // answer: GDB would send again, then read the first answer as the reply
     // to its next packet ("Remote replied unexpectedly").
     g = ex(g, "set remotetimeout 30");
-    g = ex(g, format!("target remote localhost:{}", l.hostfwd_port()));
+    let port = if a.net {
+        l.gdbserver_net_port()
+    } else {
+        l.hostfwd_port()
+    };
+    g = ex(g, format!("target remote localhost:{port}"));
     g = ex(
         g,
         format!("break {}", a.break_at.as_deref().unwrap_or("main")),

@@ -18,6 +18,9 @@ pub const GEM5_PARAM: &str = "lkmc_gem5";
 pub const OUT_9P_TAG: &str = "lkmc_out";
 /// Name of the virtio serial port that gdbserver in the guest talks on.
 pub const GDBSERVER_PORT_NAME: &str = "lkmc.gdbserver";
+/// The guest's TCP port where `gdbserver.sh --net` listens (forwarded from
+/// the host's gdbserver_net_port).
+pub const GDBSERVER_GUEST_PORT: u32 = 1234;
 /// First word of the argument block lkmc loads for baremetal programs.
 pub const BAREMETAL_ARGV_MAGIC: &str = "lkmc_argv";
 /// A line that guest commands of the GDB tests print when GDB may attach
@@ -88,6 +91,7 @@ mod tests {
             GEM5_PARAM,
             OUT_9P_TAG,
             GDBSERVER_PORT_NAME,
+            &format!(":{GDBSERVER_GUEST_PORT}"),
             BAREMETAL_ARGV_MAGIC,
         ] {
             assert!(

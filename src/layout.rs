@@ -441,6 +441,11 @@ impl Layout {
     pub fn http_port(&self) -> u32 {
         self.qemu_port_base() + 5
     }
+    /// Forwarded to the guest's port GDBSERVER_GUEST_PORT, where
+    /// `/lkmc/gdbserver.sh --net` listens.
+    pub fn gdbserver_net_port(&self) -> u32 {
+        self.qemu_port_base() + 6
+    }
     pub fn gem5_terminal_port(&self) -> u32 {
         // gem5 has 3 UARTs, each takes a port.
         3456 + 4 * self.run_id
@@ -454,6 +459,7 @@ impl Layout {
             self.gdb_port(),
             self.extra_serial_port(),
             self.http_port(),
+            self.gdbserver_net_port(),
         ];
         if self.emulator == Emulator::Gem5 {
             ports.push(self.gem5_terminal_port());
@@ -537,6 +543,7 @@ impl Layout {
             ("hostfwd_port", self.hostfwd_port().to_string()),
             ("ssh_port", self.ssh_port().to_string()),
             ("http_port", self.http_port().to_string()),
+            ("gdbserver_net_port", self.gdbserver_net_port().to_string()),
             ("extra_serial_port", self.extra_serial_port().to_string()),
             ("gem5_terminal_port", self.gem5_terminal_port().to_string()),
             ("guest_modules_dir", "/lkmc".to_string()),

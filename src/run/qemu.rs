@@ -36,9 +36,12 @@ fn network(q: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
         return q.line(["-nic", "none"]);
     };
     let mut user = format!(
-        "user,id=lkmc_net,hostfwd=tcp:127.0.0.1:{}-:22,hostfwd=tcp:127.0.0.1:{}-:80",
+        "user,id=lkmc_net,hostfwd=tcp:127.0.0.1:{}-:22,hostfwd=tcp:127.0.0.1:{}-:80,\
+         hostfwd=tcp:127.0.0.1:{}-:{}",
         l.ssh_port(),
-        l.http_port()
+        l.http_port(),
+        l.gdbserver_net_port(),
+        crate::guest_protocol::GDBSERVER_GUEST_PORT
     );
     if net.restrict {
         user.push_str(",restrict=on");

@@ -128,19 +128,39 @@ fn cases(arch: Arch) -> Vec<Case> {
         });
     }
     if arch.row().gdb_tests.gdbserver {
-        v.push(Case {
-            eval: "echo lkmc_gdb_ready; /lkmc/gdbserver.sh /lkmc/userland/c/hello.out",
-            gdb_wait: false,
-            gdb: GdbArgs {
-                gdbserver: true,
-                ..Default::default()
-            },
-            userland: Some("c/hello.c"),
-            gdbserver: true,
-            ..case("gdbserver_main", arch, "Breakpoint 1, main (")
-        });
+        v.push(gdbserver_case(arch, false));
+        v.push(gdbserver_case(arch, true));
     }
     v
+}
+
+/// hello.c's main under gdbserver in the guest, reached through the virtio
+/// serial port or (`net`) the network's forward.
+fn gdbserver_case(arch: Arch, net: bool) -> Case {
+    Case {
+        eval: if net {
+            "/lkmc/gdbserver.sh --net /lkmc/userland/c/hello.out"
+        } else {
+            "/lkmc/gdbserver.sh /lkmc/userland/c/hello.out"
+        },
+        gdb_wait: false,
+        gdb: GdbArgs {
+            gdbserver: true,
+            net,
+            ..Default::default()
+        },
+        userland: Some("c/hello.c"),
+        gdbserver: true,
+        ..case(
+            if net {
+                "gdbserver_net_main"
+            } else {
+                "gdbserver_main"
+            },
+            arch,
+            "Breakpoint 1, main (",
+        )
+    }
 }
 
 /// The kernel waits in KGDB on its second serial port; GDB breaks in the
@@ -192,6 +212,7 @@ fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
         module: case.gdb.module.clone(),
         no_lxsymbols: case.gdb.no_lxsymbols,
         gdbserver: case.gdb.gdbserver,
+        net: case.gdb.net,
         kgdb: case.gdb.kgdb,
         ex: vec!["info symbol $pc".into()],
         ..Default::default()
@@ -275,12 +296,14 @@ fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
 }
 
 /// What the console shows when GDB may attach: the guest command's line,
-/// gdbserver having opened its port (GDB's packets sent before that are
-/// lost, and its retries then read stale replies), or the kernel waiting in
-/// KGDB.
+/// gdbserver having opened its serial port (GDB's packets sent before that
+/// are lost, and its retries then read stale replies) or its TCP port, or
+/// the kernel waiting in KGDB.
 fn ready_text(case: &Case) -> &'static str {
     if case.kgdb {
         crate::gdb::KGDB_WAITING[0]
+    } else if case.gdbserver && case.gdb.net {
+        "Listening on port"
     } else if case.gdbserver {
         "Remote debugging using"
     } else {
