@@ -80,10 +80,10 @@ pub fn claim(
         });
     }
     for id in range.clone() {
-        if let Some(c) = try_lock(out, id)? {
-            if ports_free(id) {
-                return Ok(c);
-            }
+        if let Some(c) = try_lock(out, id)?
+            && ports_free(id)
+        {
+            return Ok(c);
         }
     }
     Err(usage_error(format!(
@@ -148,7 +148,10 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let taken_elsewhere = |id: u32| id != 0;
         assert_eq!(peek(d.path(), None, USER_IDS, taken_elsewhere), 1);
-        assert_eq!(claim(d.path(), None, USER_IDS, taken_elsewhere).unwrap().id, 1);
+        assert_eq!(
+            claim(d.path(), None, USER_IDS, taken_elsewhere).unwrap().id,
+            1
+        );
     }
 
     #[test]

@@ -122,8 +122,8 @@ fn install(c: &Ctx) -> Vec<Action> {
                  /sbin/depmod -b \"$0\" \"$rel\"",
             )
             .arg_path(&dir)
-            .arg_path(&c.l.linux_build_dir())
-            .arg_path(&c.l.modules_build_dir())
+            .arg_path(c.l.linux_build_dir())
+            .arg_path(c.l.modules_build_dir())
             .arg(c.l.cross_prefix())
             .into(),
         // cp -a gave the dir the kernel's install time, older than the files
