@@ -17,6 +17,9 @@ use std::ops::Range;
 pub fn claim(mut l: Layout, c: &Common, ids: Range<u32>) -> Result<(Layout, Claim)> {
     let claim = run_record::claim(&l.out, c.run_id, ids, ports_free(&l))?;
     l.run_id = claim.id;
+    // The console log of this id's last run: whoever watches the new run's
+    // console from another thread (the tests) must not read the old one.
+    let _ = std::fs::remove_file(l.termout());
     Ok((l, claim))
 }
 

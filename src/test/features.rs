@@ -140,9 +140,13 @@ fn net(r: &Runner, arch: Arch) -> Result<(), String> {
     let mut a = eval_args(&eval);
     a.qemu.net_restrict = true;
     a.qemu.net_guestfwd = vec![port];
-    // QEMU connects to the listener as it starts.
+    // QEMU connects to the listener as it starts. The host answers the
+    // guest's wget only once it has fetched the guest's page: the guest
+    // powers off right after its wget, which would end httpd first.
     let limit = limit(r);
-    let host = (!r.dry_run()).then(|| std::thread::spawn(move || serve_once(listener, limit)));
+    let (fetched, may_answer) = std::sync::mpsc::channel();
+    let host =
+        (!r.dry_run()).then(|| std::thread::spawn(move || serve_once(listener, limit, may_answer)));
     let Some(live) = Live::start(r, arch, r.common, a)? else {
         return Ok(());
     };
@@ -151,6 +155,7 @@ fn net(r: &Runner, arch: Arch) -> Result<(), String> {
     } else {
         Err("the guest never said it was serving".into())
     };
+    let _ = fetched.send(());
     let o = live.end()?;
     let request = host
         .expect("not a dry run")
@@ -186,10 +191,14 @@ fn check_net(
 /// What the host's one-shot server answers.
 const HOST_PAGE: &str = "lkmc_from_host";
 
-/// Serves one HTTP request on `listener` with HOST_PAGE; returns its
-/// request line. (Content-Length ends the guest's read: QEMU's guestfwd does
-/// not pass the close of the connection on.)
-fn serve_once(listener: TcpListener, limit: Duration) -> Result<String, String> {
+/// Serves one HTTP request on `listener` with HOST_PAGE, once `may_answer`
+/// says so; returns its request line. (Content-Length ends the guest's read:
+/// QEMU's guestfwd does not pass the close of the connection on.)
+fn serve_once(
+    listener: TcpListener,
+    limit: Duration,
+    may_answer: std::sync::mpsc::Receiver<()>,
+) -> Result<String, String> {
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let t = Instant::now();
     let mut stream = loop {
@@ -214,6 +223,7 @@ fn serve_once(listener: TcpListener, limit: Duration) -> Result<String, String> 
         line.clear();
         reader.read_line(&mut line).map_err(|e| e.to_string())?;
     }
+    let _ = may_answer.recv_timeout(limit);
     let body = format!("{HOST_PAGE}\n");
     let reply = format!(
         "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
