@@ -21,6 +21,8 @@ fn quick_packages(l: &Layout) -> Vec<String> {
         "libssl-dev",
         "cpio",
         "xz-utils",
+        // The arm zImage's compressor (linux_config/arm: KERNEL_LZ4).
+        "lz4",
         "kmod",
         "e2fsprogs",
         "gdb-multiarch",
