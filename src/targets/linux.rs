@@ -120,10 +120,16 @@ fn base_config_target(c: &Ctx) -> Result<&'static str> {
     })
 }
 
-/// What kbuild runs besides make: the compiler, and the parser generators
-/// and calculator of its build scripts.
+/// What kbuild runs besides make: the compiler, the parser generators and
+/// calculator of its build scripts, and arm's zImage compressor
+/// (linux_config/arm: KERNEL_LZ4).
 fn require_tools(c: &Ctx, mut step: Step) -> Step {
-    for tool in ["flex", "bison", "bc"] {
+    let lz4: &[&str] = if c.l.arch == crate::arch::Arch::Arm {
+        &["lz4"]
+    } else {
+        &[]
+    };
+    for &tool in ["flex", "bison", "bc"].iter().chain(lz4) {
         step = step.require(
             Need::Program(tool.into()),
             super::install_hint(c.l, tool, tool, "linux"),
