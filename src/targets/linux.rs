@@ -62,16 +62,21 @@ pub fn source_stamp(c: &Ctx) -> PathBuf {
 /// `make` in the kernel tree with the arch, compiler and output dir set.
 pub fn kernel_make(c: &Ctx) -> Cmd {
     let l = c.l;
-    let mut m = Cmd::new("make")
+    let m = Cmd::new("make")
         .line(["-C".to_string(), l.linux_source_dir().display().to_string()])
-        .arg(format!("O={}", l.linux_build_dir().display()))
+        .arg(format!("O={}", l.linux_build_dir().display()));
+    with_kbuild_args(c, m)
+}
+
+/// What every Kbuild make of lkmc takes after its directories: the arch,
+/// the compiler, the jobs, and V=1 under --verbose.
+pub fn with_kbuild_args(c: &Ctx, make: Cmd) -> Cmd {
+    let l = c.l;
+    let make = make
         .arg(format!("ARCH={}", l.arch.linux_arch()))
         .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
         .arg(format!("-j{}", l.jobs));
-    if c.o.verbose {
-        m = m.arg("V=1");
-    }
-    m
+    if c.o.verbose { make.arg("V=1") } else { make }
 }
 
 /// Fragments merged on top of the base config, in order. Later ones win.

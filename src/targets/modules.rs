@@ -73,15 +73,10 @@ fn source_files(c: &Ctx) -> Result<Vec<String>> {
 /// those of `--module` when given).
 fn kbuild_make(c: &Ctx) -> Cmd {
     let l = c.l;
-    let mut make = Cmd::new("make")
+    let make = Cmd::new("make")
         .line(["-C".to_string(), l.linux_build_dir().display().to_string()])
-        .arg(format!("M={}", l.modules_build_dir().display()))
-        .arg(format!("ARCH={}", l.arch.linux_arch()))
-        .arg(format!("CROSS_COMPILE={}", l.cross_prefix()))
-        .arg(format!("-j{}", l.jobs));
-    if c.o.verbose {
-        make = make.arg("V=1");
-    }
+        .arg(format!("M={}", l.modules_build_dir().display()));
+    let mut make = super::linux::with_kbuild_args(c, make);
     if !c.o.modules.is_empty() {
         let objs: Vec<String> = c.o.modules.iter().map(|m| format!("{m}.o")).collect();
         make = make.arg(format!("LKMC_MODULES={}", objs.join(" ")));
