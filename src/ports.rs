@@ -4,28 +4,43 @@
 
 use std::time::{Duration, Instant};
 
+/// Whether a server could listen on 127.0.0.1:`port` now: a bind, which
+/// fails while anything listens there (a few microseconds, where reading
+/// the socket tables takes milliseconds).
+pub fn free(port: u32) -> bool {
+    u16::try_from(port).is_ok_and(|p| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok())
+}
+
 /// Whether something listens on `port` on this machine (IPv4 or IPv6).
 pub fn listening(port: u32) -> bool {
-    ["/proc/net/tcp", "/proc/net/tcp6"].iter().any(|f| {
-        std::fs::read_to_string(f)
-            .map(|t| listening_in(&t, port))
-            .unwrap_or(false)
-    })
+    listening_ports().contains(&port)
+}
+
+/// Every port something listens on (IPv4 or IPv6). One read of the tables,
+/// which the kernel makes by walking all its sockets (milliseconds each).
+pub fn listening_ports() -> std::collections::HashSet<u32> {
+    ["/proc/net/tcp", "/proc/net/tcp6"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .flat_map(|t| listening_in(&t))
+        .collect()
 }
 
 /// The table's rows are `sl local_address rem_address st ...`, addresses as
 /// `HEXADDR:HEXPORT`, state 0A meaning LISTEN.
-fn listening_in(table: &str, port: u32) -> bool {
-    table.lines().skip(1).any(|row| {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        cols.len() > 3
-            && cols[3] == "0A"
-            && cols[1]
-                .rsplit(':')
-                .next()
-                .and_then(|p| u32::from_str_radix(p, 16).ok())
-                == Some(port)
-    })
+fn listening_in(table: &str) -> Vec<u32> {
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|row| {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            if cols.len() > 3 && cols[3] == "0A" {
+                u32::from_str_radix(cols[1].rsplit(':').next()?, 16).ok()
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// Waits until `port` listens; false when `limit` passes first or `gave_up`
@@ -49,7 +64,11 @@ mod tests {
     #[test]
     fn sees_a_real_listener() {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        assert!(super::listening(l.local_addr().unwrap().port() as u32));
+        let port = l.local_addr().unwrap().port() as u32;
+        assert!(super::listening(port));
+        assert!(!super::free(port));
+        drop(l);
+        assert!(super::free(port));
     }
 
     #[test]
@@ -58,8 +77,6 @@ mod tests {
         let table = "  sl  local_address rem_address   st tx_queue rx_queue\n\
    0: 0100007F:1F90 00000000:0000 0A 00000000:00000000\n\
    1: 0100007F:0016 0100007F:A2B4 01 00000000:00000000\n";
-        assert!(super::listening_in(table, 8080));
-        assert!(!super::listening_in(table, 22));
-        assert!(!super::listening_in(table, 8081));
+        assert_eq!(super::listening_in(table), vec![8080]);
     }
 }

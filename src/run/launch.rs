@@ -23,12 +23,12 @@ pub fn claim(mut l: Layout, c: &Common, ids: Range<u32>) -> Result<(Layout, Clai
     Ok((l, claim))
 }
 
-/// Whether nothing listens on the ports of a run id (with `l`'s emulator).
+/// Whether every port of a run id (with `l`'s emulator) is free.
 pub fn ports_free(l: &Layout) -> impl Fn(u32) -> bool + '_ {
     move |id| {
         let mut at = l.clone();
         at.run_id = id;
-        !at.ports().into_iter().any(crate::ports::listening)
+        at.ports().into_iter().all(crate::ports::free)
     }
 }
 
