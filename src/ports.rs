@@ -13,34 +13,26 @@ pub fn free(port: u32) -> bool {
 
 /// Whether something listens on `port` on this machine (IPv4 or IPv6).
 pub fn listening(port: u32) -> bool {
-    listening_ports().contains(&port)
-}
-
-/// Every port something listens on (IPv4 or IPv6). One read of the tables,
-/// which the kernel makes by walking all its sockets (milliseconds each).
-pub fn listening_ports() -> std::collections::HashSet<u32> {
-    ["/proc/net/tcp", "/proc/net/tcp6"]
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .flat_map(|t| listening_in(&t))
-        .collect()
+    ["/proc/net/tcp", "/proc/net/tcp6"].iter().any(|f| {
+        std::fs::read_to_string(f)
+            .map(|t| listening_in(&t, port))
+            .unwrap_or(false)
+    })
 }
 
 /// The table's rows are `sl local_address rem_address st ...`, addresses as
 /// `HEXADDR:HEXPORT`, state 0A meaning LISTEN.
-fn listening_in(table: &str) -> Vec<u32> {
-    table
-        .lines()
-        .skip(1)
-        .filter_map(|row| {
-            let cols: Vec<&str> = row.split_whitespace().collect();
-            if cols.len() > 3 && cols[3] == "0A" {
-                u32::from_str_radix(cols[1].rsplit(':').next()?, 16).ok()
-            } else {
-                None
-            }
-        })
-        .collect()
+fn listening_in(table: &str, port: u32) -> bool {
+    table.lines().skip(1).any(|row| {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        cols.len() > 3
+            && cols[3] == "0A"
+            && cols[1]
+                .rsplit(':')
+                .next()
+                .and_then(|p| u32::from_str_radix(p, 16).ok())
+                == Some(port)
+    })
 }
 
 /// Waits until `port` listens; false when `limit` passes first or `gave_up`
@@ -77,6 +69,8 @@ mod tests {
         let table = "  sl  local_address rem_address   st tx_queue rx_queue\n\
    0: 0100007F:1F90 00000000:0000 0A 00000000:00000000\n\
    1: 0100007F:0016 0100007F:A2B4 01 00000000:00000000\n";
-        assert_eq!(super::listening_in(table), vec![8080]);
+        assert!(super::listening_in(table, 8080));
+        assert!(!super::listening_in(table, 22));
+        assert!(!super::listening_in(table, 8081));
     }
 }
