@@ -69,6 +69,9 @@ pub struct ArchRow {
     /// The display and keyboard that --graphic adds, on machines that have
     /// none (x86's pc has a VGA card and a PS/2 keyboard of its own).
     pub qemu_graphic_devices: &'static [&'static str],
+    /// Host programs the kernel build of linux_config/<arch> runs beyond
+    /// the usual ones, each from the Debian package of the same name.
+    pub linux_build_tools: &'static [&'static str],
     pub gem5: Gem5Row,
     /// Baremetal programs: None when lkmc has no runtime for the arch.
     pub baremetal: Option<BaremetalRow>,
@@ -173,6 +176,7 @@ const X86_64: ArchRow = ArchRow {
     qemu_machine: "pc",
     qemu_cpu: "max",
     qemu_graphic_devices: &[],
+    linux_build_tools: &[],
     gem5: Gem5Row {
         isa: "X86",
         m5_arch: "x86",
@@ -233,6 +237,8 @@ const ARM: ArchRow = ArchRow {
     qemu_machine: "virt",
     qemu_cpu: "cortex-a15",
     qemu_graphic_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+    // The zImage's compressor (linux_config/arm: KERNEL_LZ4).
+    linux_build_tools: &["lz4"],
     gem5: GEM5_ARM,
     baremetal: Some(BaremetalRow {
         gcc: "arm-none-eabi-gcc",
@@ -282,6 +288,7 @@ const AARCH64: ArchRow = ArchRow {
     qemu_machine: "virt",
     qemu_cpu: "cortex-a57",
     qemu_graphic_devices: &["virtio-gpu-pci", "virtio-keyboard-pci"],
+    linux_build_tools: &[],
     gem5: Gem5Row {
         m5_arch: "arm64",
         bootloader: Some(Gem5Bootloader {

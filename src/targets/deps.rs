@@ -21,8 +21,6 @@ fn quick_packages(l: &Layout) -> Vec<String> {
         "libssl-dev",
         "cpio",
         "xz-utils",
-        // The arm zImage's compressor (linux_config/arm: KERNEL_LZ4).
-        "lz4",
         "kmod",
         "e2fsprogs",
         "gdb-multiarch",
@@ -33,6 +31,7 @@ fn quick_packages(l: &Layout) -> Vec<String> {
     ]
     .map(String::from)
     .to_vec();
+    v.extend(l.arch.row().linux_build_tools.iter().map(|t| t.to_string()));
     if Arch::host() != Some(l.arch) {
         v.push(format!("gcc-{}", l.arch.debian_prefix().replace('_', "-")));
         // userland/cpp: the cross g++, which pulls in its libstdc++.

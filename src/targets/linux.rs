@@ -126,15 +126,10 @@ fn base_config_target(c: &Ctx) -> Result<&'static str> {
 }
 
 /// What kbuild runs besides make: the compiler, the parser generators and
-/// calculator of its build scripts, and arm's zImage compressor
-/// (linux_config/arm: KERNEL_LZ4).
+/// calculator of its build scripts, and the arch's own tools.
 fn require_tools(c: &Ctx, mut step: Step) -> Step {
-    let lz4: &[&str] = if c.l.arch == crate::arch::Arch::Arm {
-        &["lz4"]
-    } else {
-        &[]
-    };
-    for &tool in ["flex", "bison", "bc"].iter().chain(lz4) {
+    let arch_tools = c.l.arch.row().linux_build_tools;
+    for &tool in ["flex", "bison", "bc"].iter().chain(arch_tools) {
         step = step.require(
             Need::Program(tool.into()),
             super::install_hint(c.l, tool, tool, "linux"),
