@@ -356,8 +356,16 @@ impl Layout {
     pub fn gem5_source_dir(&self) -> PathBuf {
         self.submodule("gem5")
     }
+    /// A build dir kept outside the tree and linked in (it outlives a work
+    /// tree; the README says how) is used by its real path: scons keys what
+    /// it built by path, and would rebuild everything under another.
     pub fn gem5_build_dir(&self) -> PathBuf {
-        self.out.join("gem5").join(&self.gem5_id)
+        let dir = self.out.join("gem5").join(&self.gem5_id);
+        if dir.is_symlink() {
+            std::fs::canonicalize(&dir).unwrap_or(dir)
+        } else {
+            dir
+        }
     }
     /// scons's build dir for the guest's ISA (its Kconfig settings live there).
     pub fn gem5_variant_dir(&self) -> PathBuf {
@@ -556,5 +564,44 @@ impl Layout {
                 self.guest_9p_path(&self.userland_build_dir()),
             ),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn layout(out: &Path, gem5_build_id: &str) -> Layout {
+        let out = out.display().to_string();
+        let argv = [
+            "lkmc",
+            "--out-dir",
+            &out,
+            "--gem5-build-id",
+            gem5_build_id,
+            "build",
+        ];
+        let common = crate::cli::Cli::parse_from(argv).common.resolve().unwrap();
+        Layout::new(&common, Arch::Aarch64)
+    }
+
+    #[test]
+    fn a_linked_gem5_build_dir_is_used_by_its_real_path() {
+        let kept = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir(out.path().join("gem5")).unwrap();
+        std::os::unix::fs::symlink(kept.path(), out.path().join("gem5/default")).unwrap();
+        let real = kept.path().canonicalize().unwrap();
+        assert_eq!(
+            layout(out.path(), "default").gem5_executable(),
+            real.join("build/ARM/gem5.opt"),
+            "scons must see the path it recorded its objects under"
+        );
+        // A build dir that is not a link stays under the output dir.
+        assert_eq!(
+            layout(out.path(), "other").gem5_build_dir(),
+            out.path().join("gem5/other")
+        );
     }
 }

@@ -292,12 +292,13 @@ fn m5_is_cross_compiled_per_abi_and_copied_out() {
         assert_in_order(
             &text,
             &[
-                "cd $LKMC/submodules/gem5/util/m5 && \\\n  scons",
+                "ln \\\n  -sfn \\\n  $LKMC/submodules/gem5/util/m5/src \\\n  $OUT/gem5/default/m5-tree/util/m5/src",
+                "cd $OUT/gem5/default/m5-tree/util/m5 && \\\n  scons",
                 &format!("{abi}.CROSS_COMPILE={prefix}"),
                 &format!("build/{abi}/out/m5"),
                 &format!("mkdir \\\n  -p $OUT/gem5/default/m5/{arch}"),
                 &format!(
-                    "$LKMC/submodules/gem5/util/m5/build/{abi}/out/m5 \\\n  $OUT/gem5/default/m5/{arch}/m5"
+                    "$OUT/gem5/default/m5-tree/util/m5/build/{abi}/out/m5 \\\n  $OUT/gem5/default/m5/{arch}/m5"
                 ),
             ],
         );

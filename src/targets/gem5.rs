@@ -5,7 +5,8 @@
 //! target path and configures it from build_opts/<ISA>). The small C helpers
 //! have plain makefiles that build next to their sources; lkmc runs them with
 //! the output dir as make's working dir and the sources found through VPATH,
-//! so the checkout stays clean.
+//! and m5's scons in a tree of links under the output dir, so the checkout
+//! stays clean.
 
 use super::Ctx;
 use crate::cli::GccWhich;
@@ -171,27 +172,47 @@ fn m5_cross_prefix(l: &Layout) -> String {
     }
 }
 
-/// m5 builds only inside gem5's util/m5 (one build dir per ABI, so the three
-/// archs do not collide), statically linked; the result is copied out per arch.
+/// m5's SConstruct builds into the `build/` beside it and reads `../../include`
+/// and `../../ext`. lkmc gives it a tree of links under the output dir, with
+/// the same shape, so its build dir (one per ABI) is lkmc's and the checkout
+/// stays clean.
+fn m5_tree_step(src: &Path, tree: &Path) -> Step {
+    let link = |from: &Path, to: &Path| Cmd::new("ln").arg("-sfn").arg_path(from).arg_path(to);
+    let m5 = tree.join("util/m5");
+    Step::new("m5-tree", "linking gem5's util/m5 into the output dir")
+        .action(mkdir_p(&m5))
+        .action(link(&src.join("include"), &tree.join("include")))
+        .action(link(&src.join("ext"), &tree.join("ext")))
+        .action(link(
+            &src.join("util/m5/SConstruct"),
+            &m5.join("SConstruct"),
+        ))
+        .action(link(&src.join("util/m5/src"), &m5.join("src")))
+}
+
+/// m5, statically linked, built in the link tree and copied out per arch.
 pub fn m5_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let mut p = Plan::default();
     let src = super::buildroot::require_submodule(l, &mut p, "gem5", "SConstruct");
-    let m5_src = src.join("util/m5");
+    let tree = l.gem5_build_dir().join("m5-tree");
+    let m5_dir = tree.join("util/m5");
     let abi = l.arch.m5_arch();
-    let built = m5_src.join("build").join(abi).join("out/m5");
+    let built = m5_dir.join("build").join(abi).join("out/m5");
     let out = m5_binary(l);
     let scons = Cmd::new("scons")
         .arg(format!("-j{}", l.jobs))
         .arg(format!("{abi}.CROSS_COMPILE={}", m5_cross_prefix(l)))
         .arg(format!("build/{abi}/out/m5"))
         .args(c.o.extra.iter())
-        .cwd(&m5_src);
+        .cwd(&m5_dir);
+    p.push(m5_tree_step(&src, &tree));
     p.push(
         Step::new("m5", format!("building gem5's m5 tool for {}", l.arch))
             .action(scons)
             .action(mkdir_p(out.parent().expect("m5 has a dir")))
-            .action(Cmd::new("cp").arg_path(&built).arg_path(&out)),
+            .action(Cmd::new("cp").arg_path(&built).arg_path(&out))
+            .after(&["m5-tree"]),
     );
     Ok(p)
 }

@@ -78,12 +78,24 @@ fn break_at(location: &str) -> GdbArgs {
     }
 }
 
-fn cases(arch: Arch) -> Vec<Case> {
-    let mut v = vec![Case {
+/// The emulator waits for GDB, which breaks at start_kernel; the guest then
+/// boots and runs `true`.
+fn start_kernel_case(arch: Arch) -> Case {
+    Case {
         eval: "true",
         gdb: break_at("start_kernel"),
         ..case("start_kernel", arch, "Breakpoint 1, start_kernel () at")
-    }];
+    }
+}
+
+/// The start_kernel case on the emulator `common` names: the gem5 suite's
+/// GDB case.
+pub fn start_kernel_on(r: &Runner, common: &Common, arch: Arch) -> Result<(), String> {
+    run_case(r, common, &start_kernel_case(arch))
+}
+
+fn cases(arch: Arch) -> Vec<Case> {
+    let mut v = vec![start_kernel_case(arch)];
     v.push(kgdb_case(arch));
     if let Some(write) = arch.row().gdb_tests.syscall_write {
         // Each `echo` is a write(2).
@@ -186,7 +198,7 @@ pub fn suite(r: &mut Runner, arch: Arch) -> anyhow::Result<()> {
             continue;
         }
         let started = Instant::now();
-        let res = run_case(r, &case);
+        let res = run_case(r, r.common, &case);
         r.result("gdb", case.arch, &name, started, res);
     }
     Ok(())
@@ -202,8 +214,8 @@ struct Setup {
     waits: bool,
 }
 
-fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
-    let mut c = r.common.clone();
+fn setup(common: &Common, case: &Case, l: &crate::layout::Layout) -> Setup {
+    let mut c = common.clone();
     c.userland = case.userland.map(|u| l.userland_source_dir().join(u));
     c.baremetal = case.baremetal.map(|b| l.repo.join(b));
     let gdb = GdbArgs {
@@ -241,10 +253,12 @@ fn setup(r: &Runner, case: &Case, l: &crate::layout::Layout) -> Setup {
     }
 }
 
-fn run_case(r: &Runner, case: &Case) -> Result<(), String> {
+/// One case against the emulator `common` names (QEMU, or gem5 for the
+/// gem5 suite's case).
+fn run_case(r: &Runner, common: &Common, case: &Case) -> Result<(), String> {
     let fail = |e: anyhow::Error| format!("{e:#}");
-    let l = r.layout(case.arch);
-    let s = setup(r, case, &l);
+    let l = crate::layout::Layout::new(common, case.arch);
+    let s = setup(common, case, &l);
     if r.dry_run() {
         crate::run::print(l.clone(), &s.emulator_common, &s.run, TEST_IDS, &r.eo).map_err(fail)?;
         // GDB's ports are those of the run id that the run above would take.

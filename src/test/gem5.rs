@@ -1,7 +1,7 @@
 //! The gem5 suite: a full-system boot whose `--eval` status becomes lkmc's,
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
-//! syscall emulation of a program with its exit status, and a baremetal
-//! program. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
+//! syscall emulation of a program with its exit status, a baremetal
+//! program, and GDB stopping the kernel at start_kernel. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
 //! every case is skipped, saying so.
 
 use super::ktap::{Status, TestResult};
@@ -19,12 +19,13 @@ const BOOT_MESSAGE: &str = "Booting Linux";
 
 type CaseFn = fn(&Runner, Arch) -> Result<Option<()>, String>;
 
-const CASES: [(&str, CaseFn); 5] = [
+const CASES: [(&str, CaseFn); 6] = [
     ("gem5_eval_exit_status", eval_exit_status),
     ("gem5_checkpoint_restore", checkpoint_restore),
     ("gem5_se_hello", se_hello),
     ("gem5_se_exit_status", se_exit_status),
     ("gem5_baremetal_hello", baremetal_hello),
+    ("gem5_gdb_start_kernel", gdb_start_kernel),
 ];
 
 pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
@@ -126,6 +127,20 @@ fn eval_exit_status(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
             "stats.txt has {dumps} dump(s): m5 dumpstats and the final dump make 2"
         ));
     }
+    // What `lkmc gem5-stat sim_insts` prints: a count per dump.
+    let re = regex::Regex::new("^sim_insts$").expect("a valid regex");
+    let insts = crate::gem5_helpers::matching_stats(&stats, &re);
+    let counted = |line: &String| {
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse::<u64>().ok())
+            .is_some_and(|v| v > 0)
+    };
+    if insts.len() < 2 || !insts.iter().all(counted) {
+        return Err(format!(
+            "gem5-stat sim_insts: wanted a count per dump, got {insts:?}"
+        ));
+    }
     Ok(Some(()))
 }
 
@@ -199,4 +214,10 @@ fn baremetal_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
     };
     expect_status(&o, 0, "hello baremetal")?;
     Ok(Some(()))
+}
+
+/// gem5 waits for GDB on its remote port; GDB breaks at start_kernel.
+fn gdb_start_kernel(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    super::gdb::start_kernel_on(r, &gem5_common(r), arch)?;
+    Ok((!r.dry_run()).then_some(()))
 }
