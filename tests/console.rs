@@ -46,7 +46,7 @@ impl Tmux {
 fn interactive_run(name: &str, run_id: u32) -> Tmux {
     let t = Tmux::start(
         name,
-        &format!("{LKMC} run --arch aarch64 -n {run_id} --timeout 600"),
+        &format!("{LKMC} run --arch aarch64 --net-restrict -n {run_id} --timeout 600"),
     );
     t.wait_for("/lkmc #", 1);
     t
@@ -92,7 +92,8 @@ fn four_runs_at_once_without_run_ids_all_pass() {
     let children: Vec<_> = (0..4)
         .map(|i| {
             Command::new(LKMC)
-                .args(["run", "--arch", "aarch64", "--timeout", "600", "--eval"])
+                .args(["run", "--arch", "aarch64", "--net-restrict"])
+                .args(["--timeout", "600", "--eval"])
                 .arg(format!("echo run-{i}-ok"))
                 .env("LKMC_REPO", REPO)
                 .stdin(Stdio::null())
@@ -121,7 +122,14 @@ fn a_signal_ends_the_run_and_its_emulator() {
         let termout = format!("{REPO}/out/run/qemu/aarch64/{id}/termout.txt");
         let _ = std::fs::remove_file(&termout);
         let child = Command::new(LKMC)
-            .args(["run", "--arch", "aarch64", "-n", &id.to_string()])
+            .args([
+                "run",
+                "--arch",
+                "aarch64",
+                "--net-restrict",
+                "-n",
+                &id.to_string(),
+            ])
             .args([
                 "--timeout",
                 "600",

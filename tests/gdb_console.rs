@@ -261,7 +261,7 @@ fn ctrl_c_in_gdb_gives_back_the_gdb_prompt() {
     // Shell 1: the guest, waiting for GDB.
     t.type_line(
         run,
-        &format!("{exe} run --arch aarch64 --gdb-wait -n 64; echo run-exit=$?"),
+        &format!("{exe} run --arch aarch64 --net-restrict --gdb-wait -n 64; echo run-exit=$?"),
     );
     let live = Instant::now();
     while run_record::read_live(&out, 64).is_none() {
@@ -317,7 +317,7 @@ fn ctrl_c_in_the_gdb_split_of_run_gdb() {
     let (run, gdb) = ("t:run.0", "t:run.1");
     t.type_line(
         run,
-        &format!("{exe} run --arch aarch64 --gdb -n 65; echo run-exit=$?"),
+        &format!("{exe} run --arch aarch64 --net-restrict --gdb -n 65; echo run-exit=$?"),
     );
     let at = t.wait_for(gdb, 0, "Breakpoint 1, start_kernel", 2 * MINUTE);
     let at = t.wait_for(gdb, at, "(gdb)", MINUTE);

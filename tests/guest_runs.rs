@@ -23,7 +23,7 @@ fn lkmc(args: &[&str]) -> (i32, String, Duration) {
 /// Each test has its own run id, so its own ports and run dir: they run in parallel.
 fn run(run_id: u32, extra: &[&str]) -> (i32, String, Duration) {
     let id = format!("--run-id={run_id}");
-    let mut a = vec!["run", "--arch", "aarch64", id.as_str()];
+    let mut a = vec!["run", "--arch", "aarch64", "--net-restrict", id.as_str()];
     a.extend_from_slice(extra);
     lkmc(&a)
 }
@@ -84,7 +84,7 @@ fn a_hung_guest_is_killed_by_the_timeout() {
 fn eval_after_runs_then_the_shell_and_9p_shares_the_output_dir() {
     // With a non-tty stdin the shell reads our commands: exit powers off.
     let mut child = Command::new(env!("CARGO_BIN_EXE_lkmc"))
-        .args(["run", "--arch", "aarch64", "--run-id=83"])
+        .args(["run", "--arch", "aarch64", "--net-restrict", "--run-id=83"])
         .args(["--eval-after", "insmod hello.ko", "--timeout", "60"])
         .env("LKMC_REPO", env!("CARGO_MANIFEST_DIR"))
         .stdin(std::process::Stdio::piped())

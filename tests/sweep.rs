@@ -51,6 +51,7 @@ fn sweep_args<'a>(name: &'a str, first_id: &'a str, executor: &'a str) -> Vec<&'
         "--vary",
         "memory=128M,256M,512M",
         "--",
+        "--net-restrict",
         "--eval",
         "nproc",
     ]

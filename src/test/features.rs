@@ -75,6 +75,7 @@ impl Live {
     fn start(r: &Runner, arch: Arch, c: &Common, a: RunArgs) -> Result<Option<Live>, String> {
         let fail = |e: anyhow::Error| format!("{e:#}");
         let l = r.layout(arch);
+        let a = super::confined(c, &a);
         if r.dry_run() {
             crate::run::print(l, c, &a, TEST_IDS, &r.eo).map_err(fail)?;
             return Ok(None);

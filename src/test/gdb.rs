@@ -245,10 +245,10 @@ fn setup(common: &Common, case: &Case, l: &crate::layout::Layout) -> Setup {
     };
     run.qemu.kgdb = case.kgdb;
     Setup {
+        run: super::confined(&emulator_common, &run),
         gdb_common: c,
         emulator_common,
         gdb,
-        run,
         waits,
     }
 }

@@ -24,6 +24,19 @@ use anyhow::Result;
 use ktap::{Status, TestResult};
 use std::time::{Duration, Instant};
 
+/// A test guest's network reaches nothing but the host's forwards to
+/// 127.0.0.1 (QEMU's restrict=on): no test sends traffic off the machine.
+/// Only QEMU kernel boots have a network card.
+pub fn confined(c: &Common, a: &RunArgs) -> RunArgs {
+    let mut a = a.clone();
+    let boots_on_qemu = crate::program::mode(c) == crate::program::Mode::System
+        && c.emulator == crate::cli::Emulator::Qemu;
+    if boots_on_qemu && !a.qemu.no_net {
+        a.qemu.net_restrict = true;
+    }
+    a
+}
+
 pub struct Runner<'a> {
     pub common: &'a Common,
     pub args: &'a TestArgs,
@@ -52,6 +65,7 @@ impl Runner<'_> {
         timeout: f64,
         stop_on_oops: bool,
     ) -> Result<Option<(Layout, Outcome)>> {
+        let a = &confined(c, a);
         if self.dry_run() {
             crate::run::print(l, c, a, TEST_IDS, &self.eo)?;
             return Ok(None);
