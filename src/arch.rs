@@ -105,6 +105,9 @@ pub struct Gem5Row {
     pub kernel_mem: bool,
     /// Bare metal starts in AArch64 (system.highest_el_is_64).
     pub highest_el_is_64: bool,
+    /// A linux_config/ fragment that every kernel of the arch gets, for the
+    /// devices of gem5's machine (one kernel boots on QEMU and gem5).
+    pub kernel_fragment: Option<&'static str>,
 }
 
 /// The boot loader fs.py loads before the kernel, in gem5's system/binaries.
@@ -189,6 +192,7 @@ const X86_64: ArchRow = ArchRow {
         kernel_cli: &["earlyprintk=ttyS0", "lpj=7999923"],
         kernel_mem: false,
         highest_el_is_64: false,
+        kernel_fragment: None,
     },
     baremetal: None,
     gdb_tests: GdbTestsRow {
@@ -215,6 +219,7 @@ const GEM5_ARM: Gem5Row = Gem5Row {
     kernel_cli: &["lpj=19988480"],
     kernel_mem: true,
     highest_el_is_64: false,
+    kernel_fragment: Some("gem5_arm"),
 };
 
 const ARM: ArchRow = ArchRow {

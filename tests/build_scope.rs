@@ -106,7 +106,7 @@ fn built_tree() -> BuiltTree {
     write(
         linux.join("lkmc_config_request"),
         &format!(
-            "base=small\nfragment={REPO}/linux_config/base\nfragment={REPO}/linux_config/aarch64\n"
+            "base=small\nfragment={REPO}/linux_config/base\nfragment={REPO}/linux_config/aarch64\nfragment={REPO}/linux_config/gem5_arm\n"
         ),
     );
     write(linux.join("vmlinux"), "");

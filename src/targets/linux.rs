@@ -86,6 +86,9 @@ pub fn fragments(c: &Ctx) -> Vec<PathBuf> {
     if c.o.custom_config_file.is_none() {
         v.push(cfg.join("base"));
         v.push(cfg.join(c.l.arch.name()));
+        if let Some(f) = c.l.arch.row().gem5.kernel_fragment {
+            v.push(cfg.join(f));
+        }
         // What costs boot time (ftrace) is in the full kernel only, and in
         // the debug kernel, whose boots are slow anyway (its tests use it).
         if c.o.linux_config == "full" || c.l.linux_id == "debug" {
