@@ -16,6 +16,8 @@
                (once, only with --clean)
   gem5_boot    lkmc run --emulator gem5 --eval true, AtomicSimpleCPU, to
                m5 exit (once; arm and aarch64; only where gem5 is built)
+  gem5_se_hello  lkmc run --emulator gem5 --userland userland/c/hello.c,
+               syscall emulation, AtomicSimpleCPU (once; as gem5_boot)
   boot_insns   guest instructions of lkmc run --eval true, counted by the
                QEMU plugin bench/insn_count.c (a count, not seconds; once)
 
@@ -134,8 +136,10 @@ def gem5_rows(arch):
     if not os.path.exists(exe):
         print(f"{arch:<8} gem5_boot          skipped: {exe} is not built (lkmc build --arch {arch} gem5)")
         return []
-    boot = [LKMC, "run", "-q", "--arch", arch, "--emulator", "gem5", "--eval", "true"]
-    return [("gem5_boot", median(1, boot))]
+    gem5 = [LKMC, "run", "-q", "--arch", arch, "--emulator", "gem5", "--cpu-type", "AtomicSimpleCPU"]
+    hello = os.path.join(REPO, "userland", "c", "hello.c")
+    return [("gem5_boot", median(1, [*gem5, "--eval", "true"])),
+            ("gem5_se_hello", median(1, [*gem5, "--userland", hello]))]
 
 
 if __name__ == "__main__":
