@@ -1,17 +1,21 @@
 //! The gem5 suite: a full-system boot whose `--eval` status becomes lkmc's,
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
 //! syscall emulation of a program with its exit status, a baremetal
-//! program, and GDB stopping the kernel at start_kernel. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
+//! program, GDB stopping the kernel at start_kernel, and `poweroff` typed
+//! through `lkmc gem5-shell` ending the simulation. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
 //! every case is skipped, saying so.
 
 use super::ktap::{Status, TestResult};
+use super::live::Live;
 use super::{Runner, tail};
 use crate::arch::Arch;
 use crate::cli::{Common, Emulator, RunArgs};
 use crate::layout::Layout;
 use crate::run::console::Outcome;
+use crate::run::launch;
+use crate::run_record::TEST_IDS;
 use anyhow::Result;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const SUITE: &str = "gem5";
 /// The kernel's first message (with --verbose-boot).
@@ -19,13 +23,14 @@ const BOOT_MESSAGE: &str = "Booting Linux";
 
 type CaseFn = fn(&Runner, Arch) -> Result<Option<()>, String>;
 
-const CASES: [(&str, CaseFn); 6] = [
+const CASES: [(&str, CaseFn); 7] = [
     ("gem5_eval_exit_status", eval_exit_status),
     ("gem5_checkpoint_restore", checkpoint_restore),
     ("gem5_se_hello", se_hello),
     ("gem5_se_exit_status", se_exit_status),
     ("gem5_baremetal_hello", baremetal_hello),
     ("gem5_gdb_start_kernel", gdb_start_kernel),
+    ("gem5_shell_poweroff", shell_poweroff),
 ];
 
 pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
@@ -220,4 +225,40 @@ fn baremetal_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
 fn gdb_start_kernel(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
     super::gdb::start_kernel_on(r, &gem5_common(r), arch)?;
     Ok((!r.dry_run()).then_some(()))
+}
+
+/// The guest shell's prompt (the shell starts in /lkmc).
+const SHELL_PROMPT: &str = "/lkmc #";
+
+/// `poweroff` typed at the guest's shell through `lkmc gem5-shell` (m5term
+/// on the run's terminal port) ends gem5 through m5 exit, with status 0.
+fn shell_poweroff(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    let Some(live) = Live::start(r, arch, &gem5_common(r), RunArgs::default())? else {
+        // --dry-run: the terminal client of the run id printed above.
+        let mut l = layout(r, arch);
+        l.run_id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
+        let shell = crate::gem5_helpers::shell_cmd(&l);
+        crate::exec::print_only("gem5-shell", &shell, &r.eo).map_err(|e| format!("{e:#}"))?;
+        return Ok(None);
+    };
+    if !live.wait_for(SHELL_PROMPT) {
+        let o = live.end()?;
+        return Err(format!("no shell prompt\n{}", tail(&o.output, 30)));
+    }
+    let shell = crate::exec::expression(&crate::gem5_helpers::shell_cmd(&live.l))
+        .stdin_bytes("poweroff\n")
+        .stdout_null()
+        .stderr_null()
+        .unchecked()
+        .start()
+        .map_err(|e| format!("could not start m5term: {e}"))?;
+    // m5term returns when gem5 closes the terminal as it exits.
+    let t = Instant::now();
+    while !live.emu.is_finished() && t.elapsed() < live.limit {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = shell.kill();
+    let o = live.end()?;
+    expect_status(&o, 0, "poweroff")?;
+    Ok(Some(()))
 }

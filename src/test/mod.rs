@@ -8,6 +8,7 @@ mod features;
 mod gdb;
 mod gem5;
 pub mod ktap;
+mod live;
 pub mod report;
 mod slurm;
 mod suites;
