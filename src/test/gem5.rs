@@ -2,8 +2,9 @@
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
 //! syscall emulation of a program with its exit status, a baremetal
 //! program, GDB stopping the kernel at start_kernel, and `poweroff` typed
-//! through `lkmc gem5-shell` ending the simulation. ARM guests only (lkmc builds gem5 for ARM); without a gem5 build
-//! every case is skipped, saying so.
+//! through `lkmc gem5-shell` ending the simulation. ARM guests only (lkmc
+//! builds gem5 for ARM); without a gem5 build every case is skipped, saying
+//! so.
 
 use super::ktap::{Status, TestResult};
 use super::live::Live;
