@@ -157,11 +157,16 @@ fn param(value: impl AsRef<str>) -> [String; 2] {
 }
 
 /// The guest console goes to gem5's stdout, where lkmc watches it; the
-/// terminal port (`lkmc gem5-shell`) is per run id.
+/// terminal port (`lkmc gem5-shell`) is per run id. --param refuses socket
+/// parameters through its `system...` names, so the port is set on the
+/// simulation's root object itself.
 fn terminal(g: Cmd, l: &Layout) -> Cmd {
     let term = l.arch.row().gem5.terminal;
-    g.line(param(format!("{term}.port = {}", l.gem5_terminal_port())))
-        .line(param(format!("{term}.outfile = \"stdoutput\"")))
+    g.line(param(format!(
+        "import m5; m5.objects.Root.getInstance().{term}.port = {}",
+        l.gem5_terminal_port()
+    )))
+    .line(param(format!("{term}.outfile = \"stdoutput\"")))
 }
 
 fn wait_gdb(g: Cmd, s: &RunSpec) -> Cmd {
