@@ -520,6 +520,8 @@ pub struct MonitorArgs {
 
 #[derive(Args, Debug, Default)]
 pub struct Gem5StatArgs {
+    /// Regex for stat names, as gem5 writes them (simInsts) or in the older
+    /// snake_case (sim_insts).
     #[arg(default_value = ".*")]
     pub regex: String,
 }

@@ -42,12 +42,28 @@ fn stat_line(line: &str) -> Option<(&str, &str)> {
     Some((name, words.next().unwrap_or("")))
 }
 
+/// A stat name as gem5 wrote it before version 21 (`simInsts` was
+/// `sim_insts`): the names in older docs and scripts, LKMC's among them.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for ch in name.chars() {
+        if ch.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
+
 /// The `name value` lines of stats.txt whose name matches, in file order
 /// (each `m5 dumpstats` adds a dump, so a name may come more than once).
+/// A name matches as gem5 writes it or in its older snake_case form.
 pub fn matching_stats(text: &str, re: &Regex) -> Vec<String> {
     text.lines()
         .filter_map(stat_line)
-        .filter(|(name, _)| re.is_match(name))
+        .filter(|(name, _)| re.is_match(name) || re.is_match(&snake_case(name)))
         .map(|(name, value)| format!("{name} {value}"))
         .collect()
 }
@@ -109,6 +125,16 @@ simTicks                                     60000000                       # Nu
             matching_stats(STATS, &re),
             vec!["system.cpu.numCycles 114934"]
         );
+    }
+
+    #[test]
+    fn older_snake_case_names_match_too() {
+        let re = Regex::new("^sim_seconds$|num_cycles").unwrap();
+        assert_eq!(
+            matching_stats(STATS, &re),
+            vec!["simSeconds 0.000057", "system.cpu.numCycles 114934"]
+        );
+        assert_eq!(snake_case("hostInstRate"), "host_inst_rate");
     }
 
     #[test]
