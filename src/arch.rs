@@ -108,6 +108,11 @@ pub struct Gem5Row {
     /// A linux_config/ fragment that every kernel of the arch gets, for the
     /// devices of gem5's machine (one kernel boots on QEMU and gem5).
     pub kernel_fragment: Option<&'static str>,
+    /// Whether `m5 readfile` works in the full-system guest. On 32-bit ARM
+    /// gem5 reads readfile's 64-bit offset from r4:r5, where the AAPCS that
+    /// gem5's m5 tool is compiled to puts it on the stack: gem5 panics
+    /// ("could not seek").
+    pub m5_readfile: bool,
 }
 
 /// The boot loader fs.py loads before the kernel, in gem5's system/binaries.
@@ -193,6 +198,7 @@ const X86_64: ArchRow = ArchRow {
         kernel_mem: false,
         highest_el_is_64: false,
         kernel_fragment: None,
+        m5_readfile: true,
     },
     baremetal: None,
     gdb_tests: GdbTestsRow {
@@ -220,6 +226,7 @@ const GEM5_ARM: Gem5Row = Gem5Row {
     kernel_mem: true,
     highest_el_is_64: false,
     kernel_fragment: Some("gem5_arm"),
+    m5_readfile: false,
 };
 
 const ARM: ArchRow = ArchRow {
@@ -301,6 +308,7 @@ const AARCH64: ArchRow = ArchRow {
             gicv3: "boot_v2.arm64",
         }),
         highest_el_is_64: true,
+        m5_readfile: true,
         ..GEM5_ARM
     },
     baremetal: Some(BaremetalRow {

@@ -14,6 +14,9 @@ pub const EXIT_STATUS_PREFIX: &str = "lkmc_exit_status_";
 /// Kernel parameter telling init that it runs on gem5, where only
 /// `m5 exit` ends the simulation (a reboot does not).
 pub const GEM5_PARAM: &str = "lkmc_gem5";
+/// Kernel parameter telling init to run the `m5 readfile` script once booted
+/// (given only with --gem5-readfile).
+pub const GEM5_READFILE_PARAM: &str = "lkmc_gem5_readfile";
 /// 9p mount tag of the host's output dir (mounted at /mnt/out).
 pub const OUT_9P_TAG: &str = "lkmc_out";
 /// Name of the virtio serial port that gdbserver in the guest talks on.
@@ -89,6 +92,7 @@ mod tests {
             QUIT_AFTER_BOOT_PARAM,
             EXIT_STATUS_PREFIX,
             GEM5_PARAM,
+            GEM5_READFILE_PARAM,
             OUT_9P_TAG,
             GDBSERVER_PORT_NAME,
             &format!(":{GDBSERVER_GUEST_PORT}"),

@@ -81,6 +81,13 @@ pub fn command(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
             "--kvm picks gem5's KVM CPU: leave out --cpu-type",
         ));
     }
+    if s.gem5_readfile.is_some() && !l.arch.row().gem5.m5_readfile {
+        return Err(usage_error(format!(
+            "--gem5-readfile: m5 readfile does not work in {} guests (gem5 looks for its \
+             64-bit offset in r4:r5, where the m5 tool passes it on the stack, and panics)",
+            l.arch
+        )));
+    }
     let cmd = match s.mode {
         Mode::System => full_system(l, s, prep)?,
         Mode::User => syscall_emulation(l, s)?,
@@ -110,8 +117,7 @@ fn gem5_base(l: &Layout, s: &RunSpec, script: &str) -> Cmd {
     let mut g = Cmd::new(l.gem5_executable().display().to_string())
         .args(s.gem5.exe_args.iter())
         .line(["--outdir".to_string(), l.m5out_dir().display().to_string()])
-        .line(["--listener-mode", "on"])
-        .line(["--remote-gdb-port".to_string(), l.gdb_port().to_string()]);
+        .line(["--listener-mode", "on"]);
     if let Some(flags) = &s.trace {
         // The trace goes to m5out/trace.txt unless asked onto the console.
         let file = if s.gem5.trace_stdout {
@@ -157,19 +163,33 @@ fn param(value: impl AsRef<str>) -> [String; 2] {
 }
 
 /// The guest console goes to gem5's stdout, where lkmc watches it; the
-/// terminal port (`lkmc gem5-shell`) is per run id. --param refuses socket
-/// parameters through its `system...` names, so the port is set on the
-/// simulation's root object itself.
+/// terminal port (`lkmc gem5-shell`) is per run id.
 fn terminal(g: Cmd, l: &Layout) -> Cmd {
     let term = l.arch.row().gem5.terminal;
-    g.line(param(format!(
-        "import m5; m5.objects.Root.getInstance().{term}.port = {}",
-        l.gem5_terminal_port()
-    )))
+    g.line(socket_param(
+        &format!("{term}.port"),
+        l.gem5_terminal_port(),
+    ))
     .line(param(format!("{term}.outfile = \"stdoutput\"")))
 }
 
-fn wait_gdb(g: Cmd, s: &RunSpec) -> Cmd {
+/// Sets a socket parameter of gem5's system: --param refuses socket
+/// parameters through its `system...` names, so this goes through the
+/// simulation's root object.
+fn socket_param(path: &str, port: u32) -> [String; 2] {
+    param(format!(
+        "import m5; m5.objects.Root.getInstance().{path} = {port}"
+    ))
+}
+
+/// GDB's port is per run id (gem5 24 ignores its --remote-gdb-port option:
+/// the port is the workload's parameter); --gdb-wait holds the first
+/// instruction until GDB attaches.
+fn remote_gdb(g: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
+    let g = g.line(socket_param(
+        "system.workload.remote_gdb_port",
+        l.gdb_port(),
+    ));
     if s.gdb_wait { g.arg("--wait-gdb") } else { g }
 }
 
@@ -217,6 +237,9 @@ fn kernel_command_line(l: &Layout, s: &RunSpec) -> String {
     // Reaches init as $lkmc_gem5: a guest reboot does not end gem5, so init
     // powers off with `m5 exit` instead, and runs the m5 readfile script.
     w.push(format!("{}=1", crate::guest_protocol::GEM5_PARAM));
+    if s.gem5_readfile.is_some() {
+        w.push(format!("{}=1", crate::guest_protocol::GEM5_READFILE_PARAM));
+    }
     w.push(kernel_cli::build(&CliOptions {
         arch: l.arch,
         console: true,
@@ -254,7 +277,7 @@ fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     if let Some(d) = &s.dtb {
         g = g.line(["--dtb-filename".to_string(), d.display().to_string()]);
     }
-    g = wait_gdb(terminal(g, l), s);
+    g = remote_gdb(terminal(g, l), l, s);
     if let Some(n) = s.gem5_restore {
         g = g.line([
             "--checkpoint-restore".to_string(),
@@ -361,7 +384,7 @@ fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
     if let Some(f) = &s.stdin_file {
         g = g.line(["--input".to_string(), f.display().to_string()]);
     }
-    g = wait_gdb(g, s);
+    g = remote_gdb(g, l, s);
     // The programs last, as for QEMU user mode: `lkmc run` checks that the
     // last path of the command exists.
     let cmd = exes
@@ -411,7 +434,7 @@ fn bare_metal(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
         .line(param(format!(
             "system.workload.extras_addrs = [{argv_addr:#x}]"
         )));
-    g = wait_gdb(terminal(g, l), s);
+    g = remote_gdb(terminal(g, l), l, s);
     g = g.line(["--kernel".to_string(), image.display().to_string()]);
     Ok(g.args(s.extra.iter()))
 }
