@@ -16,6 +16,7 @@ use crate::run::console::Outcome;
 use crate::run::launch;
 use crate::run_record::TEST_IDS;
 use anyhow::Result;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 const SUITE: &str = "gem5";
@@ -63,6 +64,14 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
 
 /// Why one case cannot run on this arch, if it cannot.
 fn why_case_skips(name: &str, arch: Arch) -> Option<String> {
+    if name.starts_with("gem5_se_") && arch == Arch::Arm {
+        return Some(
+            "gem5 24's syscall table for 32-bit ARM ends before statx (397) and rseq (398), \
+             which Debian 12's glibc calls as a program starts: gem5 stops with \
+             'Syscall 397 out of range'"
+                .into(),
+        );
+    }
     (name == "gem5_checkpoint_restore" && !arch.row().gem5.m5_readfile).then(|| {
         format!(
             "the restored run reads its commands with m5 readfile, which panics gem5 in {arch} \
@@ -256,18 +265,33 @@ fn shell_poweroff(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
         let o = live.end()?;
         return Err(format!("no shell prompt\n{}", tail(&o.output, 30)));
     }
+    let (keys, mut typing) = std::io::pipe().map_err(|e| format!("pipe: {e}"))?;
     let shell = crate::exec::expression(&crate::gem5_helpers::shell_cmd(&live.l))
-        .stdin_bytes("poweroff\n")
+        .stdin_file(keys)
         .stdout_null()
         .stderr_null()
         .unchecked()
         .start()
         .map_err(|e| format!("could not start m5term: {e}"))?;
-    // m5term returns when gem5 closes the terminal as it exits.
+    // A line typed just as the shell starts can be lost (seen here: the
+    // first line after the prompt vanished), so a command is typed until
+    // its output shows that the shell reads; then poweroff. m5term returns
+    // when gem5 closes the terminal as it exits.
     let t = Instant::now();
+    let mut typed = Instant::now() - Duration::from_secs(60);
+    let mut ready = false;
     while !live.emu.is_finished() && t.elapsed() < live.limit {
+        let console = std::fs::read_to_string(live.l.termout()).unwrap_or_default();
+        if !ready && console.contains("lkmc_shell_42") {
+            ready = true;
+            let _ = typing.write_all(b"poweroff\r");
+        } else if !ready && typed.elapsed() > Duration::from_secs(10) {
+            typed = Instant::now();
+            let _ = typing.write_all(b"echo lkmc_shell_$((6*7))\r");
+        }
         std::thread::sleep(Duration::from_millis(200));
     }
+    drop(typing);
     let _ = shell.kill();
     let o = live.end()?;
     expect_status(&o, 0, "poweroff")?;
