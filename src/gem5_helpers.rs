@@ -28,6 +28,14 @@ pub fn shell(l: &Layout, eo: &crate::exec::ExecOptions) -> Result<i32> {
             l.arch
         );
     }
+    // m5term puts its stdin in raw mode, and exits at once without a tty.
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(usage_error(format!(
+            "lkmc gem5-shell needs a terminal on its stdin; a program can talk to the \
+             guest's terminal on 127.0.0.1:{} itself",
+            l.gem5_terminal_port()
+        )));
+    }
     crate::exec::run_foreground(&cmd)
 }
 

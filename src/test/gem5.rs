@@ -2,7 +2,7 @@
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
 //! syscall emulation of a program with its exit status, a baremetal
 //! program, GDB stopping the kernel at start_kernel, and `poweroff` typed
-//! through `lkmc gem5-shell` ending the simulation. ARM guests only (lkmc
+//! on the guest's terminal port ending the simulation. ARM guests only (lkmc
 //! builds gem5 for ARM); without a gem5 build every case is skipped, saying
 //! so.
 
@@ -13,8 +13,6 @@ use crate::arch::Arch;
 use crate::cli::{Common, Emulator, RunArgs};
 use crate::layout::Layout;
 use crate::run::console::Outcome;
-use crate::run::launch;
-use crate::run_record::TEST_IDS;
 use anyhow::Result;
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -250,49 +248,38 @@ fn gdb_start_kernel(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
 /// The guest shell's prompt (the shell starts in /lkmc).
 const SHELL_PROMPT: &str = "/lkmc #";
 
-/// `poweroff` typed at the guest's shell through `lkmc gem5-shell` (m5term
-/// on the run's terminal port) ends gem5 through m5 exit, with status 0.
+/// `poweroff` typed on the run's terminal port (where `lkmc gem5-shell`
+/// connects; m5term itself needs a tty) ends gem5 through m5 exit, with
+/// status 0.
 fn shell_poweroff(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
     let Some(live) = Live::start(r, arch, &gem5_common(r), RunArgs::default())? else {
-        // --dry-run: the terminal client of the run id printed above.
-        let mut l = layout(r, arch);
-        l.run_id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
-        let shell = crate::gem5_helpers::shell_cmd(&l);
-        crate::exec::print_only("gem5-shell", &shell, &r.eo).map_err(|e| format!("{e:#}"))?;
         return Ok(None);
     };
     if !live.wait_for(SHELL_PROMPT) {
         let o = live.end()?;
         return Err(format!("no shell prompt\n{}", tail(&o.output, 30)));
     }
-    let (keys, mut typing) = std::io::pipe().map_err(|e| format!("pipe: {e}"))?;
-    let shell = crate::exec::expression(&crate::gem5_helpers::shell_cmd(&live.l))
-        .stdin_file(keys)
-        .stdout_null()
-        .stderr_null()
-        .unchecked()
-        .start()
-        .map_err(|e| format!("could not start m5term: {e}"))?;
+    let port = live.l.gem5_terminal_port() as u16;
+    let mut term = std::net::TcpStream::connect(("127.0.0.1", port))
+        .map_err(|e| format!("the terminal port {port}: {e}"))?;
     // A line typed just as the shell starts can be lost (seen here: the
     // first line after the prompt vanished), so a command is typed until
-    // its output shows that the shell reads; then poweroff. m5term returns
-    // when gem5 closes the terminal as it exits.
+    // its output shows that the shell reads; then poweroff.
     let t = Instant::now();
-    let mut typed = Instant::now() - Duration::from_secs(60);
+    let mut typed: Option<Instant> = None;
     let mut ready = false;
     while !live.emu.is_finished() && t.elapsed() < live.limit {
         let console = std::fs::read_to_string(live.l.termout()).unwrap_or_default();
         if !ready && console.contains("lkmc_shell_42") {
             ready = true;
-            let _ = typing.write_all(b"poweroff\r");
-        } else if !ready && typed.elapsed() > Duration::from_secs(10) {
-            typed = Instant::now();
-            let _ = typing.write_all(b"echo lkmc_shell_$((6*7))\r");
+            let _ = term.write_all(b"poweroff\r");
+        } else if !ready && typed.is_none_or(|at| at.elapsed() > Duration::from_secs(10)) {
+            typed = Some(Instant::now());
+            let _ = term.write_all(b"echo lkmc_shell_$((6*7))\r");
         }
         std::thread::sleep(Duration::from_millis(200));
     }
-    drop(typing);
-    let _ = shell.kill();
+    drop(term);
     let o = live.end()?;
     expect_status(&o, 0, "poweroff")?;
     Ok(Some(()))
