@@ -181,6 +181,12 @@ mod tests {
         write(d.path(), 3, &r).unwrap();
         assert_eq!(read_live(d.path(), 3), Some(r));
         drop(c);
+        // A process that another test forks in these moments shares the
+        // lock's open file until its exec closes it: give that a moment.
+        let t = std::time::Instant::now();
+        while read_live(d.path(), 3).is_some() && t.elapsed().as_secs() < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         assert_eq!(read_live(d.path(), 3), None);
     }
 }
