@@ -113,6 +113,10 @@ pub struct Gem5Row {
     /// gem5's m5 tool is compiled to puts it on the stack: gem5 panics
     /// ("could not seek").
     pub m5_readfile: bool,
+    /// Whether syscall emulation runs programs linked with Debian 12's glibc:
+    /// gem5 24's 32-bit ARM syscall table ends before statx (397) and rseq
+    /// (398), which that glibc calls as a program starts.
+    pub se_runs_debian_glibc: bool,
 }
 
 /// The boot loader fs.py loads before the kernel, in gem5's system/binaries.
@@ -199,6 +203,7 @@ const X86_64: ArchRow = ArchRow {
         highest_el_is_64: false,
         kernel_fragment: None,
         m5_readfile: true,
+        se_runs_debian_glibc: true,
     },
     baremetal: None,
     gdb_tests: GdbTestsRow {
@@ -227,6 +232,7 @@ const GEM5_ARM: Gem5Row = Gem5Row {
     highest_el_is_64: false,
     kernel_fragment: Some("gem5_arm"),
     m5_readfile: false,
+    se_runs_debian_glibc: false,
 };
 
 const ARM: ArchRow = ArchRow {
@@ -309,6 +315,7 @@ const AARCH64: ArchRow = ArchRow {
         }),
         highest_el_is_64: true,
         m5_readfile: true,
+        se_runs_debian_glibc: true,
         ..GEM5_ARM
     },
     baremetal: Some(BaremetalRow {
