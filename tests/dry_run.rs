@@ -2,6 +2,8 @@
 //! The output dir does not exist, so every step shows (nothing is up to date),
 //! and paths are shown as $LKMC (the repo) and $OUT (the output dir).
 
+mod common;
+
 use std::process::Command;
 
 const OUT: &str = "/nonexistent/lkmc-out";
@@ -9,7 +11,7 @@ const OUT: &str = "/nonexistent/lkmc-out";
 fn lkmc(args: &[&str]) -> String {
     let repo = env!("CARGO_MANIFEST_DIR");
     let out = Command::new(env!("CARGO_BIN_EXE_lkmc"))
-        .args(args)
+        .args(common::run_id::pinned(args))
         .env("LKMC_REPO", repo)
         .env("LKMC_OUT_DIR", OUT)
         .env("HOME", "/nonexistent-home")

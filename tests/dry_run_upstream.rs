@@ -6,6 +6,8 @@
 //! does not change the defaults under the snapshots.
 
 use std::path::Path;
+mod common;
+
 use std::process::Command;
 
 const OUT: &str = "/nonexistent/lkmc-upstream-out";
@@ -25,7 +27,7 @@ const PINNED: [&str; 8] = [
 fn lkmc_in(out: &str, repo: &str, args: &[&str]) -> (i32, String) {
     let o = Command::new(env!("CARGO_BIN_EXE_lkmc"))
         .args(PINNED)
-        .args(args)
+        .args(common::run_id::pinned(args))
         .env("LKMC_REPO", repo)
         .env("LKMC_OUT_DIR", out)
         .env("HOME", "/nonexistent-home")

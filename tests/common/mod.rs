@@ -3,4 +3,5 @@
 // Each test crate uses part of these helpers.
 #![allow(dead_code)]
 
+pub mod run_id;
 pub mod tmux;
