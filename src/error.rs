@@ -32,3 +32,22 @@ pub fn exit_code(result: anyhow::Result<i32>) -> std::process::ExitCode {
         }
     }
 }
+
+/// Makes `lkmc ... | head` end quietly: println! panics when the reader of
+/// stdout has gone, and lkmc then exits as a killed-by-SIGPIPE program would
+/// (141) instead of printing a panic. Other panics keep the default report.
+pub fn exit_quietly_on_broken_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.starts_with("failed printing to stdout") && msg.contains("os error 32") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}

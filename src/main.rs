@@ -7,6 +7,7 @@ use lkmc::commands;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    lkmc::error::exit_quietly_on_broken_stdout();
     let repo = lkmc::layout::find_repo();
     let args = match lkmc::defaults::apply(std::env::args_os().collect(), &repo) {
         Ok(a) => a,

@@ -447,3 +447,20 @@ fn bad_input_exits_2_with_a_useful_message() {
     assert_eq!(code, 2);
     assert!(err.contains("valid targets"), "{err}");
 }
+
+/// `lkmc ... | head` must not end in a panic when head stops reading.
+#[test]
+fn a_closed_stdout_ends_lkmc_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lkmc"))
+        .args(["--dry-run", "build", "--arch", "arm"])
+        .env("LKMC_OUT_DIR", OUT)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before lkmc prints
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(141), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
