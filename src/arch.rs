@@ -108,14 +108,20 @@ pub struct Gem5Row {
     /// A linux_config/ fragment that every kernel of the arch gets, for the
     /// devices of gem5's machine (one kernel boots on QEMU and gem5).
     pub kernel_fragment: Option<&'static str>,
-    /// Whether `m5 readfile` works in the full-system guest. On 32-bit ARM
-    /// gem5 reads readfile's 64-bit offset from r4:r5, where the AAPCS that
-    /// gem5's m5 tool is compiled to puts it on the stack: gem5 panics
-    /// ("could not seek").
-    pub m5_readfile: bool,
+    /// Whether the m5 tool is built with lkmc's own m5op.S for its ABI
+    /// (gem5_m5/<m5_arch>/m5op.S). On 32-bit ARM gem5 reads the arguments
+    /// beyond r0-r3 from r4-r7, where the AAPCS puts them on the stack:
+    /// upstream's `m5 readfile` panicked gem5 ("could not seek").
+    pub own_m5op: bool,
+    /// Extensions of the ISA that lkmc adds to gem5's default CPU features in
+    /// full system. aarch64: FEAT_RNG (RNDR), from which the kernel credits
+    /// its random pool at boot instead of hashing the pool again for each
+    /// early random number (about 10 M instructions of a gem5 boot).
+    pub isa_extensions: &'static [&'static str],
     /// Whether syscall emulation runs programs linked with Debian 12's glibc:
     /// gem5 24's 32-bit ARM syscall table ends before statx (397) and rseq
-    /// (398), which that glibc calls as a program starts.
+    /// (398), which that glibc calls as a program starts. Where it does not,
+    /// gem5 runs the userland-dietlibc build instead.
     pub se_runs_debian_glibc: bool,
 }
 
@@ -202,7 +208,8 @@ const X86_64: ArchRow = ArchRow {
         kernel_mem: false,
         highest_el_is_64: false,
         kernel_fragment: None,
-        m5_readfile: true,
+        own_m5op: false,
+        isa_extensions: &[],
         se_runs_debian_glibc: true,
     },
     baremetal: None,
@@ -231,7 +238,8 @@ const GEM5_ARM: Gem5Row = Gem5Row {
     kernel_mem: true,
     highest_el_is_64: false,
     kernel_fragment: Some("gem5_arm"),
-    m5_readfile: false,
+    own_m5op: true,
+    isa_extensions: &[],
     se_runs_debian_glibc: false,
 };
 
@@ -314,7 +322,8 @@ const AARCH64: ArchRow = ArchRow {
             gicv3: "boot_v2.arm64",
         }),
         highest_el_is_64: true,
-        m5_readfile: true,
+        own_m5op: false,
+        isa_extensions: &["FEAT_RNG"],
         se_runs_debian_glibc: true,
         ..GEM5_ARM
     },

@@ -356,7 +356,7 @@ pub struct RunArgs {
     /// Show the kernel's boot messages (the default boot is `quiet`, which is faster).
     #[arg(long)]
     pub verbose_boot: bool,
-    /// gem5: shell code for the m5 readfile (not on arm, where gem5 24's m5 readfile is broken).
+    /// gem5: shell code that init runs, read from the host with m5 readfile.
     #[arg(long)]
     pub gem5_readfile: Option<String>,
     /// gem5: restore the Nth most recent checkpoint.

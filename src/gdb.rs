@@ -31,10 +31,15 @@ fn split(opt: &Option<String>) -> Result<Vec<String>> {
 fn symbol_file(l: &Layout, c: &Common, m: Mode) -> Result<std::path::PathBuf> {
     Ok(match m {
         Mode::System => l.vmlinux(),
-        Mode::User | Mode::Native => run::userland_executable(
+        Mode::User => run::userland_executable(
             l,
             c.userland.as_ref().expect("user mode has a program"),
-            &l.userland_build_dir(),
+            &l.userland_executables_dir(),
+        )?,
+        Mode::Native => run::userland_executable(
+            l,
+            c.userland.as_ref().expect("native mode has a program"),
+            &crate::targets::userland::host_build_dir(l),
         )?,
         Mode::Baremetal => crate::targets::baremetal::program_image(
             l,

@@ -248,6 +248,35 @@ impl Layout {
             .join(&self.userland_id)
             .join(self.arch_name())
     }
+    /// Programs linked with Debian's dietlibc instead of glibc (`lkmc build
+    /// userland-dietlibc`), for gem5's syscall emulation of arches where it
+    /// cannot start glibc programs (Gem5Row::se_runs_debian_glibc).
+    pub fn userland_dietlibc_build_dir(&self) -> PathBuf {
+        self.out
+            .join("userland")
+            .join(&self.userland_id)
+            .join(format!("{}-dietlibc", self.arch_name()))
+    }
+    /// Whether the emulator runs user-mode programs from the dietlibc build:
+    /// gem5 where it cannot start the distro toolchain's glibc programs.
+    pub fn userland_uses_dietlibc(&self) -> bool {
+        self.emulator == Emulator::Gem5
+            && !self.arch.row().gem5.se_runs_debian_glibc
+            && self.gcc_which == GccWhich::Host
+    }
+    /// Where the programs that `--userland` names are built for this emulator.
+    pub fn userland_executables_dir(&self) -> PathBuf {
+        if self.userland_uses_dietlibc() {
+            self.userland_dietlibc_build_dir()
+        } else {
+            self.userland_build_dir()
+        }
+    }
+    /// Debian's dietlibc-dev for the guest arch, unpacked, with lkmc's gcc
+    /// specs.
+    pub fn dietlibc_dir(&self) -> PathBuf {
+        self.out.join("dietlibc").join(self.arch_name())
+    }
     pub fn busybox_dir(&self) -> PathBuf {
         self.out.join("busybox").join(self.arch_name())
     }

@@ -81,13 +81,6 @@ pub fn command(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
             "--kvm picks gem5's KVM CPU: leave out --cpu-type",
         ));
     }
-    if s.gem5_readfile.is_some() && !l.arch.row().gem5.m5_readfile {
-        return Err(usage_error(format!(
-            "--gem5-readfile: m5 readfile does not work in {} guests (gem5 looks for its \
-             64-bit offset in r4:r5, where the m5 tool passes it on the stack, and panics)",
-            l.arch
-        )));
-    }
     let cmd = match s.mode {
         Mode::System => full_system(l, s, prep)?,
         Mode::User => syscall_emulation(l, s)?,
@@ -305,6 +298,14 @@ fn arm_workload(mut g: Cmd, l: &Layout, s: &RunSpec) -> Cmd {
             l.initramfs().display()
         )));
     }
+    let extensions = l.arch.row().gem5.isa_extensions;
+    if !extensions.is_empty() {
+        // Through the root object: --param cannot read system.release.
+        g = g.line(param(format!(
+            "import m5; r = m5.objects.Root.getInstance().system.release; \
+             r.extensions = list(r.extensions) + {extensions:?}"
+        )));
+    }
     g = g.line(param("system.workload.panic_on_panic = True"));
     if !s.allow_oops {
         g = g.line(param("system.workload.panic_on_oops = True"));
@@ -354,7 +355,7 @@ fn syscall_emulation(l: &Layout, s: &RunSpec) -> Result<Cmd> {
     let exes = s
         .userlands
         .iter()
-        .map(|u| super::userland_executable(l, u, &l.userland_build_dir()))
+        .map(|u| super::userland_executable(l, u, &l.userland_executables_dir()))
         .collect::<Result<Vec<_>>>()?;
     // se.py splits --options on blanks and ';' without quoting.
     if let Some(bad) = s

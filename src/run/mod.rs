@@ -151,7 +151,7 @@ fn emulator_command(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
 /// The guest executable of a user-mode run.
 pub fn user_program(l: &Layout, s: &RunSpec) -> Result<std::path::PathBuf> {
     let path = s.userland().expect("user mode has --userland");
-    userland_executable(l, path, &l.userland_build_dir())
+    userland_executable(l, path, &l.userland_executables_dir())
 }
 
 /// --debug-vm: the emulator itself under the host's GDB.
@@ -237,7 +237,14 @@ fn inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Vec<Input> {
             .collect(),
         (Mode::Native, _) => vec![input(rp.main.program.clone().into(), None, "userland-host")],
         (Mode::User, _) => last_path()
-            .map(|p| input(p, None, "userland"))
+            .map(|p| {
+                let target = if l.userland_uses_dietlibc() {
+                    "userland-dietlibc"
+                } else {
+                    "userland"
+                };
+                input(p, None, target)
+            })
             .into_iter()
             .collect(),
     }

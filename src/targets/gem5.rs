@@ -175,11 +175,13 @@ fn m5_cross_prefix(l: &Layout) -> String {
 /// m5's SConstruct builds into the `build/` beside it and reads `../../include`
 /// and `../../ext`. lkmc gives it a tree of links under the output dir, with
 /// the same shape, so its build dir (one per ABI) is lkmc's and the checkout
-/// stays clean.
-fn m5_tree_step(src: &Path, tree: &Path) -> Step {
+/// stays clean. `src` is a copy made of links, so that an ABI whose m5op.S
+/// lkmc replaces (Gem5Row::own_m5op) gets lkmc's file in its place.
+fn m5_tree_step(l: &Layout, src: &Path, tree: &Path) -> Step {
     let link = |from: &Path, to: &Path| Cmd::new("ln").arg("-sfn").arg_path(from).arg_path(to);
     let m5 = tree.join("util/m5");
-    Step::new("m5-tree", "linking gem5's util/m5 into the output dir")
+    let m5_src = m5.join("src");
+    let mut step = Step::new("m5-tree", "linking gem5's util/m5 into the output dir")
         .action(mkdir_p(&m5))
         .action(link(&src.join("include"), &tree.join("include")))
         .action(link(&src.join("ext"), &tree.join("ext")))
@@ -187,10 +189,25 @@ fn m5_tree_step(src: &Path, tree: &Path) -> Step {
             &src.join("util/m5/SConstruct"),
             &m5.join("SConstruct"),
         ))
-        .action(link(&src.join("util/m5/src"), &m5.join("src")))
+        .action(rm_rf(&m5_src))
+        .action(
+            Cmd::new("cp")
+                .line(["-r", "--symbolic-link"])
+                .arg_path(src.join("util/m5/src"))
+                .arg_path(&m5_src),
+        );
+    if l.arch.row().gem5.own_m5op {
+        let abi = l.arch.m5_arch();
+        step = step.action(link(
+            &l.repo.join("gem5_m5").join(abi).join("m5op.S"),
+            &m5_src.join("abi").join(abi).join("m5op.S"),
+        ));
+    }
+    step
 }
 
-/// m5, statically linked, built in the link tree and copied out per arch.
+/// m5, statically linked, built in the link tree and copied out (stripped)
+/// per arch.
 pub fn m5_plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
     let mut p = Plan::default();
@@ -206,12 +223,18 @@ pub fn m5_plan(c: &Ctx) -> Result<Plan> {
         .arg(format!("build/{abi}/out/m5"))
         .args(c.o.extra.iter())
         .cwd(&m5_dir);
-    p.push(m5_tree_step(&src, &tree));
+    p.push(m5_tree_step(l, &src, &tree));
     p.push(
         Step::new("m5", format!("building gem5's m5 tool for {}", l.arch))
             .action(scons)
             .action(mkdir_p(out.parent().expect("m5 has a dir")))
-            .action(Cmd::new("cp").arg_path(&built).arg_path(&out))
+            // Stripped: every byte of the initramfs costs boot time (the
+            // build dir keeps the binary with its symbols).
+            .action(
+                Cmd::new(format!("{}strip", m5_cross_prefix(l)))
+                    .line(["-o".to_string(), out.display().to_string()])
+                    .arg_path(&built),
+            )
             .after(&["m5-tree"]),
     );
     Ok(p)

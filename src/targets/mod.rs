@@ -5,6 +5,7 @@ pub mod buildroot;
 pub mod busybox;
 pub mod crosstool_ng;
 pub mod deps;
+pub mod dietlibc;
 pub mod docs;
 pub mod gdbserver;
 pub mod gem5;
@@ -112,6 +113,11 @@ const TARGETS: &[Target] = &[
         name: "userland",
         help: "build userland/ for the guest",
         plan: Some(userland::plan),
+    },
+    Target {
+        name: "userland-dietlibc",
+        help: "userland/'s C programs linked with dietlibc (gem5 syscall emulation on arm)",
+        plan: Some(userland::dietlibc_plan),
     },
     Target {
         name: "busybox",

@@ -154,14 +154,24 @@ impl Flags {
 }
 
 fn compile(
-    compiler: &str,
+    v: &Variant,
     src_root: &Path,
     (rel, e): (&Path, &Expectations),
     out: &Path,
-    f: &Flags,
     c: &Ctx,
 ) -> Cmd {
+    let f = &v.flags;
+    let compiler = if rel.extension().is_some_and(|x| x == "cpp") {
+        v.compilers.1
+    } else {
+        v.compilers.0
+    };
+    // A freestanding program (`build: -nostdlib`) has no C library to swap.
+    let freestanding = e.build.iter().any(|w| w == "-nostdlib");
     let mut cmd = Cmd::new(compiler);
+    if !freestanding {
+        cmd = cmd.args(v.libc_flags.iter());
+    }
     if f.static_ {
         cmd = cmd.arg("-static");
     }
@@ -182,11 +192,17 @@ fn compile(
     cmd = cmd
         .line(["-o".to_string(), out.display().to_string()])
         .arg_path(src_root.join(rel));
-    if !e.build.iter().any(|w| w == "-nostdlib") {
-        cmd = cmd.line(["-lpthread", "-lm"]);
+    if !freestanding {
+        cmd = match &v.libc_libs {
+            Some(libs) => cmd.line(libs.iter()),
+            None => cmd.line(["-lpthread", "-lm"]),
+        };
     }
     if c.o.verbose {
         cmd = cmd.arg("-v");
+    }
+    if v.partial {
+        cmd = cmd.allow_failure();
     }
     cmd
 }
@@ -297,6 +313,19 @@ struct Variant<'a> {
     /// Step names start with it (`userland/`, `userland-host/`).
     prefix: &'a str,
     needs: Vec<(Need, String)>,
+    /// Flags that pick another C library (dietlibc), before all others.
+    libc_flags: Vec<String>,
+    /// The libraries after the sources, when not the toolchain's libpthread
+    /// and libm.
+    libc_libs: Option<Vec<String>>,
+    /// Whether C++ programs are built (not against dietlibc: Debian's
+    /// libstdc++ is glibc's).
+    cpp: bool,
+    /// Whether the build writes the full-system guest's test runner.
+    runner: bool,
+    /// Whether a program that does not compile is a warning, not an error
+    /// (a small C library lacks some of what userland/ uses).
+    partial: bool,
 }
 
 impl Variant<'_> {
@@ -307,7 +336,10 @@ impl Variant<'_> {
 
 fn plan_with(c: &Ctx, v: &Variant) -> Result<Plan> {
     let src_root = c.l.userland_source_dir();
-    let programs = programs(&src_root, v.arch)?;
+    let mut programs = programs(&src_root, v.arch)?;
+    if !v.cpp {
+        programs.retain(|(rel, _)| rel.extension().is_none_or(|x| x != "cpp"));
+    }
     let mut p = Plan::default();
     if c.o.clean {
         p.push(
@@ -345,7 +377,9 @@ fn plan_with(c: &Ctx, v: &Variant) -> Result<Plan> {
             c, v, &src_root, program, &headers,
         )));
     }
-    p.push(after_flags(runner_step(v, &src_root, &programs)));
+    if v.runner {
+        p.push(after_flags(runner_step(v, &src_root, &programs)));
+    }
     if v.prefix == "userland/"
         && let Some(step) = shared_libs_step(c, &v.flags)
     {
@@ -376,17 +410,12 @@ fn program_step(
     for (need, hint) in &v.needs {
         step = step.require(need.clone(), hint.clone());
     }
-    let compiler = if rel.extension().is_some_and(|x| x == "cpp") {
-        v.compilers.1
-    } else {
-        v.compilers.0
-    };
     let mut inputs = vec![src_root.join(rel)];
     inputs.extend(headers.iter().cloned());
     let mut outputs = vec![out.clone()];
     step = step
         .action(mkdir_p(out.parent().expect("output has a parent")))
-        .action(compile(compiler, src_root, (rel, e), &out, &v.flags, c));
+        .action(compile(v, src_root, (rel, e), &out, c));
     if let Some(input) = &e.stdin {
         let copy = v.build_dir.join(input);
         inputs.push(src_root.join(input));
@@ -446,8 +475,51 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
             arch: c.l.arch,
             prefix: "userland/",
             needs: guest_requirements(c),
+            libc_flags: Vec::new(),
+            libc_libs: None,
+            cpp: true,
+            runner: true,
+            partial: false,
         },
     )
+}
+
+/// Guest C and assembly programs linked statically with dietlibc (for gem5's
+/// syscall emulation where it cannot start glibc programs), after the step
+/// that fetches dietlibc.
+pub fn dietlibc_plan(c: &Ctx) -> Result<Plan> {
+    if c.l.gcc_which != GccWhich::Host {
+        bail!(
+            "userland-dietlibc builds with Debian's cross compilers: use --gcc-which host \
+             (Buildroot's and crosstool-NG's toolchains have their own C library)"
+        );
+    }
+    if c.o.no_static {
+        bail!("userland-dietlibc programs are static: leave out --no-static");
+    }
+    let gcc = format!("{}gcc", c.l.cross_prefix());
+    let mut p = super::dietlibc::plan(c)?;
+    let mut needs = guest_requirements(c);
+    // The C++ compiler and glibc's libc.a are not used.
+    needs.truncate(1);
+    p.extend(plan_with(
+        c,
+        &Variant {
+            compilers: (&gcc, &gcc),
+            build_dir: c.l.userland_dietlibc_build_dir(),
+            flags: Flags::of(c, true)?,
+            default_static: true,
+            arch: c.l.arch,
+            prefix: "userland-dietlibc/",
+            needs,
+            libc_flags: super::dietlibc::cflags(c.l),
+            libc_libs: Some(super::dietlibc::libs(c.l)),
+            cpp: false,
+            runner: false,
+            partial: true,
+        },
+    )?);
+    Ok(p)
 }
 
 /// Host programs for `--emulator native` (dynamic, with the host's gcc).
@@ -468,6 +540,11 @@ pub fn host_plan(c: &Ctx) -> Result<Plan> {
             arch: host,
             prefix: "userland-host/",
             needs: vec![],
+            libc_flags: Vec::new(),
+            libc_libs: None,
+            cpp: true,
+            runner: true,
+            partial: false,
         },
     )
 }

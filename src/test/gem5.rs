@@ -40,7 +40,7 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
             continue;
         }
         let started = Instant::now();
-        if let Some(why) = skip.clone().or_else(|| why_case_skips(name, arch)) {
+        if let Some(why) = skip.clone().or_else(|| why_case_skips(r, name, arch)) {
             r.record(TestResult {
                 suite: SUITE.into(),
                 arch: arch.name().into(),
@@ -60,20 +60,30 @@ pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
     Ok(())
 }
 
-/// Why one case cannot run on this arch, if it cannot.
-fn why_case_skips(name: &str, arch: Arch) -> Option<String> {
-    if name.starts_with("gem5_se_") && !arch.row().gem5.se_runs_debian_glibc {
-        return Some(
-            "gem5 24's syscall table for 32-bit ARM ends before statx (397) and rseq (398), \
-             which Debian 12's glibc calls as a program starts: gem5 stops with \
-             'Syscall 397 out of range'"
-                .into(),
-        );
-    }
-    (name == "gem5_checkpoint_restore" && !arch.row().gem5.m5_readfile).then(|| {
+/// The program each syscall-emulation case runs (under userland/).
+const SE_PROGRAMS: [(&str, &str); 2] = [
+    ("gem5_se_hello", "c/hello.c"),
+    ("gem5_se_exit_status", "c/exit_status.c"),
+];
+
+/// Why one case cannot run on this arch, if it cannot: a syscall-emulation
+/// case needs its program built for gem5 (with dietlibc on arm).
+fn why_case_skips(r: &Runner, name: &str, arch: Arch) -> Option<String> {
+    let (_, program) = SE_PROGRAMS.iter().find(|(case, _)| *case == name)?;
+    let l = layout(r, arch);
+    let exe = crate::targets::userland::output_for(
+        &l.userland_executables_dir(),
+        std::path::Path::new(program),
+    );
+    let target = if l.userland_uses_dietlibc() {
+        "userland-dietlibc"
+    } else {
+        "userland"
+    };
+    (!r.dry_run() && !exe.exists()).then(|| {
         format!(
-            "the restored run reads its commands with m5 readfile, which panics gem5 in {arch} \
-             guests (gem5 reads the 64-bit offset from r4:r5; the m5 tool passes it on the stack)"
+            "{} is absent: `lkmc build --arch {arch} {target}` builds it",
+            exe.display()
         )
     })
 }
@@ -207,7 +217,7 @@ fn userland_common(r: &Runner, arch: Arch, program: &str) -> Common {
 
 /// se.py runs a program and its output reaches lkmc's.
 fn se_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
-    let c = userland_common(r, arch, "c/hello.c");
+    let c = userland_common(r, arch, SE_PROGRAMS[0].1);
     let Some((_, o)) = run(r, arch, &c, RunArgs::default())? else {
         return Ok(None);
     };
@@ -217,7 +227,7 @@ fn se_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
 
 /// The program's exit status, which gem5 prints, is lkmc's.
 fn se_exit_status(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
-    let c = userland_common(r, arch, "c/exit_status.c");
+    let c = userland_common(r, arch, SE_PROGRAMS[1].1);
     let a = RunArgs {
         cli_args: Some("42".into()),
         ..Default::default()
