@@ -21,7 +21,8 @@
   boot_insns   guest instructions of lkmc run --eval true, counted by the
                QEMU plugin bench/insn_count.c (a count, not seconds; once)
 
-Usage: bench/bench.py [--clean] [--upstream DIR] [ARCH...]
+Usage: bench/bench.py [--clean] [--upstream DIR] [--gem5-only] [ARCH...]
+--gem5-only measures the gem5 rows alone (minutes each, where gem5 is built).
 --upstream DIR times upstream LKMC's `./run --dry-run` in its checkout DIR,
 side by side with lkmc's.
 """
@@ -71,6 +72,7 @@ def main():
     ap.add_argument("archs", nargs="*", default=["x86_64", "arm", "aarch64"])
     ap.add_argument("--clean", action="store_true")
     ap.add_argument("--upstream")
+    ap.add_argument("--gem5-only", action="store_true")
     a = ap.parse_args()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     qemu = subprocess.run(["qemu-system-x86_64", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
@@ -79,6 +81,10 @@ def main():
     hello = os.path.join(REPO, "kernel_modules", "hello.c")
     for arch in a.archs:
         A = ["--arch", arch]
+        if a.gem5_only:
+            for name, value in gem5_rows(arch):
+                print(f"{arch:<8} {name:<18} {value:.4f}")
+            continue
         timed([LKMC, "build", "-q", *A])
         boot = [LKMC, "run", "-q", *A, "--eval", "true"]
         raw = ["bash", "-c", printed_command(boot) + " </dev/null"]

@@ -608,6 +608,26 @@ fn gem5_syscall_emulation_rejects_what_se_py_cannot_pass() {
     assert!(text.contains("'a b'"), "{text}");
 }
 
+/// gem5's ARM machines load the initramfs 130 MiB into RAM: less memory is
+/// an error that says how much, not a gem5 panic about another device.
+#[test]
+fn gem5_arm_memory_must_hold_the_initramfs() {
+    let args = [
+        "--dry-run",
+        "-a",
+        "aarch64",
+        "-e",
+        "gem5",
+        "run",
+        "--memory",
+    ];
+    let (code, text) = lkmc_in(OUT, REPO, &[&args[..], &["128M"]].concat());
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("needs --memory 130M or more"), "{text}");
+    let (code, text) = lkmc_in(OUT, REPO, &[&args[..], &["130M"]].concat());
+    assert_eq!(code, 0, "{text}");
+}
+
 #[test]
 fn gem5_shell_and_stat() {
     let text = dry(&["gem5-shell", "--run-id", "1"]);

@@ -266,6 +266,7 @@ fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
     g = cpus_and_memory(g, l, s, s.cpus)
         .line(["--script".to_string(), readfile.display().to_string()])
         .line(["--command-line".to_string(), kernel_command_line(l, s)]);
+    check_room_for_initramfs(l, s)?;
     g = arm_workload(g, l, s);
     if let Some(d) = &s.dtb {
         g = g.line(["--dtb-filename".to_string(), d.display().to_string()]);
@@ -278,6 +279,28 @@ fn full_system(l: &Layout, s: &RunSpec, prep: &mut Plan) -> Result<Cmd> {
         ]);
     }
     Ok(g.args(s.extra.iter()))
+}
+
+/// ARM's fs.py writes the device tree 128 MiB into RAM and the initramfs at
+/// 130 MiB: with less memory than that, gem5 stops before the first
+/// instruction with a panic of an unrelated device ("invalid access size").
+fn check_room_for_initramfs(l: &Layout, s: &RunSpec) -> Result<()> {
+    if l.arch.row().gem5.bootloader.is_none() || boots_from_disk(l, s) {
+        return Ok(());
+    }
+    let memory = s.memory.bytes;
+    let initramfs = std::fs::metadata(l.initramfs()).map_or(0, |m| m.len());
+    let needed = (130 << 20) + initramfs;
+    if memory >= needed {
+        return Ok(());
+    }
+    Err(usage_error(format!(
+        "--memory {}: gem5's ARM machines load the initramfs 130 MiB into RAM, so this \
+         {} MiB initramfs needs --memory {}M or more (or --disk)",
+        s.memory.text,
+        initramfs.div_ceil(1 << 20),
+        needed.div_ceil(1 << 20)
+    )))
 }
 
 /// ARM's fs.py takes the machine and a boot loader, loads the initramfs
