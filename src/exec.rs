@@ -138,7 +138,12 @@ fn run_step(name: &str, title: &str, actions: &[Action], o: &ExecOptions) -> Res
         if let (Err(e), Action::Run(c)) = (&result, a)
             && c.allow_failure
         {
-            bar.suspend(|| eprintln!("lkmc: warning: {e:#} (going on)"));
+            bar.suspend(|| {
+                eprintln!(
+                    "lkmc: warning: {e:#} (going on; log: {})",
+                    log_path.display()
+                )
+            });
             continue;
         }
         if let Err(e) = result {
