@@ -300,8 +300,19 @@ impl Layout {
     pub fn rootfs_staging_dir(&self) -> PathBuf {
         self.rootfs_dir().join("staging")
     }
+    /// The initramfs that this layout's emulator boots.
     pub fn initramfs(&self) -> PathBuf {
-        self.rootfs_dir().join("initramfs.cpio")
+        self.initramfs_for(self.emulator)
+    }
+    /// lkmc's root tree packs one initramfs per emulator, each without what
+    /// only the other can use: QEMU's has no m5 (its instructions are gem5's),
+    /// gem5's no gdbserver (gem5 has no network or virtio serial port to reach
+    /// it). Every MB costs a gem5 boot about 1 to 2 M instructions.
+    pub fn initramfs_for(&self, e: Emulator) -> PathBuf {
+        match (self.rootfs_which, e) {
+            (RootfsWhich::Busybox, Emulator::Gem5) => self.rootfs_dir().join("initramfs-gem5.cpio"),
+            _ => self.rootfs_dir().join("initramfs.cpio"),
+        }
     }
     pub fn rootfs_ext2(&self) -> PathBuf {
         match self.rootfs_which {

@@ -249,7 +249,9 @@ fn built_rootfs(t: &BuiltTree) -> PathBuf {
     std::fs::write(t.out.join("userland/default/aarch64/test.sh"), "").unwrap();
     let rootfs = t.out.join("rootfs/default/aarch64");
     std::fs::create_dir_all(rootfs.join("staging/bin")).unwrap();
+    // One initramfs per emulator.
     std::fs::write(rootfs.join("initramfs.cpio"), "").unwrap();
+    std::fs::write(rootfs.join("initramfs-gem5.cpio"), "").unwrap();
     std::fs::write(rootfs.join("staging/bin/busybox"), "").unwrap();
     rootfs
 }

@@ -375,7 +375,7 @@ fn gem5_full_system_every_arch() {
                 "lkmc_gem5=1",
                 "' \\\n",
                 &format!(
-                    "system.workload.initrd_filename = \"$OUT/rootfs/default/{arch}/initramfs.cpio\""
+                    "system.workload.initrd_filename = \"$OUT/rootfs/default/{arch}/initramfs-gem5.cpio\""
                 ),
             ]
         };

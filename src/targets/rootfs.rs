@@ -4,10 +4,12 @@
 //! without mknod), and on request as an ext2 image with mke2fs -d.
 
 use super::Ctx;
-use crate::cli::RootfsWhich;
+use crate::cli::{Emulator, RootfsWhich};
 use crate::command::{Action, Cmd, mkdir_p, rm_rf};
+use crate::layout::Layout;
 use crate::plan::{Plan, Step};
 use anyhow::Result;
+use std::path::Path;
 
 /// Device nodes the initramfs needs before devtmpfs is mounted.
 const DEV_NODES: &str = "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n";
@@ -106,41 +108,73 @@ pub fn plan(c: &Ctx) -> Result<Plan> {
     Ok(p)
 }
 
-/// The staging tree packed into the initramfs; the step is up to date when
-/// nothing that goes in changed.
-fn pack_initramfs(l: &crate::layout::Layout, step: Step) -> Step {
+/// The staging tree packed into the initramfs of each emulator (see
+/// Layout::initramfs_for), from a view of the tree made of hard links; the
+/// step is up to date when nothing that goes in changed.
+fn pack_initramfs(l: &Layout, step: Step) -> Step {
     let staging = l.rootfs_staging_dir();
     let spec = l.rootfs_dir().join("dev_nodes.txt");
     let packer = l.linux_source_dir().join("usr/gen_initramfs.sh");
-    step.action(Action::write(&spec, DEV_NODES))
-        .action(
-            Cmd::new(packer.display().to_string())
-                .line(["-o".to_string(), l.initramfs().display().to_string()])
-                .line(["-u", "squash", "-g", "squash"])
-                .arg_path(&staging)
-                .arg_path(&spec)
-                .cwd(l.linux_build_dir()),
-        )
-        .after(&[
-            "busybox",
-            "modules",
-            "gdbserver",
-            "m5",
-            "userland/shared-libs",
-        ])
-        .fresh_when(
-            vec![
-                l.rootfs_overlay_source_dir(),
-                super::modules::install_dir(l),
-                l.busybox_binary(),
-                super::userland::rootfs_libs_dir(l),
-                l.gdbserver_root(),
-                super::gem5::m5_binary(l),
-            ],
-            // The staging tree is an output too: rootfs-ext2 and the 9p
-            // share read it.
-            vec![l.initramfs(), staging.join("bin/busybox")],
-        )
+    let mut step = step.action(Action::write(&spec, DEV_NODES));
+    for e in [Emulator::Qemu, Emulator::Gem5] {
+        let view = l.rootfs_dir().join(format!("staging-{}", e.name()));
+        step = step
+            .action(rm_rf(&view))
+            .action(Cmd::new("cp").arg("-al").arg_path(&staging).arg_path(&view))
+            .action(leave_out(l, e, &view))
+            .action(
+                Cmd::new(packer.display().to_string())
+                    .line(["-o".to_string(), l.initramfs_for(e).display().to_string()])
+                    .line(["-u", "squash", "-g", "squash"])
+                    .arg_path(&view)
+                    .arg_path(&spec)
+                    .cwd(l.linux_build_dir()),
+            )
+            .action(rm_rf(&view));
+    }
+    step.after(&[
+        "busybox",
+        "modules",
+        "gdbserver",
+        "m5",
+        "userland/shared-libs",
+    ])
+    .fresh_when(
+        vec![
+            l.rootfs_overlay_source_dir(),
+            super::modules::install_dir(l),
+            l.busybox_binary(),
+            super::userland::rootfs_libs_dir(l),
+            l.gdbserver_root(),
+            super::gem5::m5_binary(l),
+        ],
+        // The staging tree is an output too: rootfs-ext2 and the 9p
+        // share read it.
+        vec![
+            l.initramfs_for(Emulator::Qemu),
+            l.initramfs_for(Emulator::Gem5),
+            staging.join("bin/busybox"),
+        ],
+    )
+}
+
+/// Removes from an emulator's view of the root tree what it cannot use:
+/// m5 for QEMU; for gem5 gdbserver's files, but not those that a
+/// `--no-static` userland build staged under the same names.
+fn leave_out(l: &Layout, e: Emulator, view: &Path) -> Cmd {
+    match e {
+        Emulator::Gem5 => Cmd::new("sh")
+            .arg("-c")
+            .arg(
+                "[ -d \"$0\" ] || exit 0; cd \"$0\" && find . ! -type d | \
+                 while IFS= read -r f; do \
+                 [ -e \"$1/$f\" ] || [ -L \"$1/$f\" ] || rm -f \"$2/$f\"; done",
+            )
+            .arg_path(l.gdbserver_root())
+            .arg_path(super::userland::rootfs_libs_dir(l))
+            .arg_path(view),
+        _ => Cmd::new("rm").arg("-f").arg_path(view.join("usr/bin/m5")),
+    }
 }
 
 pub fn ext2_plan(c: &Ctx) -> Result<Plan> {
@@ -165,7 +199,7 @@ pub fn ext2_plan(c: &Ctx) -> Result<Plan> {
                 .arg("256M"),
         )
         .after(&["rootfs"])
-        .fresh_when(vec![l.initramfs()], vec![img]);
+        .fresh_when(vec![l.initramfs_for(Emulator::Qemu)], vec![img]);
     p.push(step);
     Ok(p)
 }
