@@ -269,6 +269,30 @@ fn a_deleted_staging_tree_is_assembled_again() {
     assert!(text.contains("# modules: up to date"), "{text}");
 }
 
+/// gem5's initramfs is packed once m5 is built, without gdbserver; QEMU's
+/// leaves m5 out.
+#[test]
+fn a_built_m5_adds_the_gem5_initramfs() {
+    let t = built_tree();
+    let rootfs = built_rootfs(&t);
+    let m5 = t.out.join("gem5/default/m5/aarch64/m5");
+    std::fs::create_dir_all(m5.parent().unwrap()).unwrap();
+    std::fs::write(&m5, "").unwrap();
+    // The rootfs was packed before m5 existed: QEMU's initramfs only.
+    std::fs::remove_file(rootfs.join("initramfs-gem5.cpio")).unwrap();
+    let text = dry_build(&t, &["rootfs"]);
+    assert!(!text.contains("# rootfs: up to date"), "{text}");
+    let gem5_view = rootfs.join("staging-gem5").display().to_string();
+    let qemu_view = rootfs.join("staging-qemu").display().to_string();
+    for needle in [
+        format!("rm \\\n  -f {qemu_view}/usr/bin/m5"),
+        format!("-o {}", rootfs.join("initramfs-gem5.cpio").display()),
+        gem5_view,
+    ] {
+        assert!(text.contains(&needle), "{needle} missing in:\n{text}");
+    }
+}
+
 /// The kernel comes from Debian's tarball (no submodules/linux checkout).
 fn tarball_kernel() -> bool {
     !Path::new(REPO).join("submodules/linux/Makefile").exists()

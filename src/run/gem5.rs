@@ -200,7 +200,7 @@ fn bootloader(l: &Layout, b: &Gem5Bootloader) -> PathBuf {
 /// Whether the kernel's root filesystem is the ext2 image on gem5's IDE
 /// disk: asked with --disk, and always on X86, whose fs.py has no initrd.
 /// ARM loads the initramfs, as QEMU does.
-fn boots_from_disk(l: &Layout, s: &RunSpec) -> bool {
+pub(super) fn boots_from_disk(l: &Layout, s: &RunSpec) -> bool {
     s.disk || l.arch.row().gem5.bootloader.is_none()
 }
 

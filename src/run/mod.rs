@@ -223,6 +223,15 @@ fn inputs(l: &Layout, s: &RunSpec, rp: &RunPlan) -> Vec<Input> {
             };
             vec![input(kernel, Some(&what), ""), root]
         }
+        // gem5's initramfs is packed once m5 is built (its guests end with
+        // m5 exit); X86's fs.py boots the disk image.
+        (Mode::System, Emulator::Gem5) if !gem5::boots_from_disk(l, s) => {
+            vec![input(
+                l.initramfs(),
+                Some("gem5's initramfs (with m5)"),
+                "m5 rootfs",
+            )]
+        }
         (Mode::System, _) => vec![],
         (Mode::Baremetal, e) => last_path()
             .map(|p| {

@@ -116,7 +116,14 @@ fn pack_initramfs(l: &Layout, step: Step) -> Step {
     let spec = l.rootfs_dir().join("dev_nodes.txt");
     let packer = l.linux_source_dir().join("usr/gen_initramfs.sh");
     let mut step = step.action(Action::write(&spec, DEV_NODES));
-    for e in [Emulator::Qemu, Emulator::Gem5] {
+    // gem5's only once m5 is built (a guest on gem5 needs it to end).
+    let emulators = if super::gem5::m5_binary(l).exists() {
+        vec![Emulator::Qemu, Emulator::Gem5]
+    } else {
+        vec![Emulator::Qemu]
+    };
+    let outputs = emulators.iter().map(|e| l.initramfs_for(*e));
+    for e in emulators.iter().copied() {
         let view = l.rootfs_dir().join(format!("staging-{}", e.name()));
         step = step
             .action(rm_rf(&view))
@@ -150,11 +157,7 @@ fn pack_initramfs(l: &Layout, step: Step) -> Step {
         ],
         // The staging tree is an output too: rootfs-ext2 and the 9p
         // share read it.
-        vec![
-            l.initramfs_for(Emulator::Qemu),
-            l.initramfs_for(Emulator::Gem5),
-            staging.join("bin/busybox"),
-        ],
+        outputs.chain([staging.join("bin/busybox")]).collect(),
     )
 }
 
@@ -173,7 +176,10 @@ fn leave_out(l: &Layout, e: Emulator, view: &Path) -> Cmd {
             .arg_path(l.gdbserver_root())
             .arg_path(super::userland::rootfs_libs_dir(l))
             .arg_path(view),
-        _ => Cmd::new("rm").arg("-f").arg_path(view.join("usr/bin/m5")),
+        _ => Cmd::new("rm").line([
+            "-f".to_string(),
+            view.join("usr/bin/m5").display().to_string(),
+        ]),
     }
 }
 
