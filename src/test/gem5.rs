@@ -2,7 +2,8 @@
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
 //! syscall emulation of a program with its exit status, a baremetal
 //! program, GDB stopping the kernel at start_kernel, and `poweroff` typed
-//! on the guest's terminal port ending the simulation. ARM guests only (lkmc
+//! on the guest's terminal port ending the simulation, and Ctrl-C (SIGINT to
+//! lkmc) ending it mid-boot. ARM guests only (lkmc
 //! builds gem5 for ARM); without a gem5 build every case is skipped, saying
 //! so.
 
@@ -23,7 +24,7 @@ const BOOT_MESSAGE: &str = "Booting Linux";
 
 type CaseFn = fn(&Runner, Arch) -> Result<Option<()>, String>;
 
-const CASES: [(&str, CaseFn); 7] = [
+const CASES: [(&str, CaseFn); 8] = [
     ("gem5_eval_exit_status", eval_exit_status),
     ("gem5_checkpoint_restore", checkpoint_restore),
     ("gem5_se_hello", se_hello),
@@ -31,6 +32,7 @@ const CASES: [(&str, CaseFn); 7] = [
     ("gem5_baremetal_hello", baremetal_hello),
     ("gem5_gdb_start_kernel", gdb_start_kernel),
     ("gem5_shell_poweroff", shell_poweroff),
+    ("gem5_sigint_ends_the_run", sigint_ends_the_run),
 ];
 
 pub fn suite(r: &mut Runner, arch: Arch) -> Result<()> {
@@ -246,6 +248,23 @@ fn baremetal_hello(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
         return Ok(None);
     };
     expect_status(&o, 0, "hello baremetal")?;
+    Ok(Some(()))
+}
+
+/// Ctrl-C (SIGINT to lkmc) ten seconds into a boot: lkmc exits 130 and its
+/// gem5 is gone.
+fn sigint_ends_the_run(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    if r.dry_run() {
+        return Ok(None);
+    }
+    let run = ["--eval", "sleep 1000", "--timeout", "600"];
+    super::interrupt::sigint_ends_the_run(
+        &gem5_common(r),
+        arch,
+        &run,
+        "gem5",
+        Duration::from_secs(10),
+    )?;
     Ok(Some(()))
 }
 

@@ -7,6 +7,7 @@ mod baremetal;
 mod features;
 mod gdb;
 mod gem5;
+mod interrupt;
 pub mod ktap;
 mod live;
 pub mod report;
