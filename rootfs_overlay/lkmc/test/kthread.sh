@@ -20,5 +20,5 @@ dmesg_clear
 load kthread period_ms=10000
 wait_lines 'kthread: 0$' 1
 assert_sleeping lkmc_kthread
-unload_within kthread 1
+unload_within kthread 5
 assert_eq 0 "$(threads lkmc_kthread)" "lkmc_kthread threads after rmmod"

@@ -27,4 +27,4 @@ load kthreads period_ms=10000
 wait_lines 'kthreads: [12] 0$' 2
 assert_sleeping lkmc_kthreads1
 assert_sleeping lkmc_kthreads2
-unload_within kthreads 1
+unload_within kthreads 5

@@ -133,7 +133,10 @@ assert_sleeping() {
 }
 
 # unload_within MODULE SECONDS: rmmod must return within SECONDS (a
-# decimal), e.g. because it wakes a thread that sleeps a long period.
+# decimal), e.g. because it wakes a thread that sleeps a long period. The
+# tests load a 10 s period and allow 5 s: a module that waits its period out
+# takes up to 10, and a busy host stretches the guest's clock under a good
+# rmmod (1.4 s seen on 2 cores with a build beside QEMU).
 unload_within() {
   t0=$(cut -d' ' -f1 /proc/uptime)
   unload "$1"

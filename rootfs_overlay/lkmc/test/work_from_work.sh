@@ -15,4 +15,4 @@ assert_quiet_after_rmmod 'work_from_work: [0-9]$'
 dmesg_clear
 load work_from_work period_ms=10000
 wait_lines 'work_from_work: 0$' 1
-unload_within work_from_work 1
+unload_within work_from_work 5

@@ -17,4 +17,4 @@ dmesg_clear
 load workqueue_cheat period_ms=10000
 wait_lines 'workqueue_cheat: 0$' 1
 usleep 100000
-unload_within workqueue_cheat 1
+unload_within workqueue_cheat 5
