@@ -9,7 +9,7 @@
 //! call and writes with write().
 
 use super::Ctx;
-use crate::command::{Action, Cmd, mkdir_p};
+use crate::command::Action;
 use crate::layout::Layout;
 use crate::plan::{Plan, Step};
 use anyhow::Result;
@@ -80,24 +80,17 @@ pub fn libs(l: &Layout) -> Vec<String> {
 
 pub fn plan(c: &Ctx) -> Result<Plan> {
     let l = c.l;
-    let dl = l.download_dir();
-    let dir = l.dietlibc_dir();
     let deb_glob = format!("dietlibc-dev_*_{}.deb", l.arch.debian_arch());
     let step = Step::new("dietlibc", "fetching dietlibc for the guest");
-    let step = super::require_apt_index(l, step, &package(l), "userland-dietlibc")
-        .action(mkdir_p(&dl))
-        .action(Cmd::new("apt-get").arg("download").arg(package(l)).cwd(&dl))
-        .action(mkdir_p(&dir))
-        // The package file name carries the version; the shell finds it.
-        .action(
-            Cmd::new("sh")
-                .arg("-c")
-                .arg(format!("dpkg-deb -x {deb_glob} \"$0\""))
-                .arg_path(&dir)
-                .cwd(&dl),
-        )
-        .action(Action::write(specs(l), specs_text(l)))
-        .fresh_when(vec![], vec![specs(l)]);
+    let step = super::fetch_deb(
+        l,
+        step,
+        (&package(l), &deb_glob),
+        &l.dietlibc_dir(),
+        "userland-dietlibc",
+    )
+    .action(Action::write(specs(l), specs_text(l)))
+    .fresh_when(vec![], vec![specs(l)]);
     let mut p = Plan::default();
     p.push(step);
     Ok(p)

@@ -17,10 +17,11 @@ pub mod userland;
 
 use crate::arch::Arch;
 use crate::cli::{BuildArgs, GccWhich, QemuWhich, RootfsWhich};
+use crate::command::{Cmd, mkdir_p};
 use crate::layout::Layout;
 use crate::plan::{Need, Plan, Step};
 use anyhow::{Result, bail};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Build options that reach the plan functions.
 #[derive(Clone, Debug, Default)]
@@ -429,6 +430,31 @@ pub fn install_hint(l: &Layout, what: &str, pkg: &str, target: &str) -> String {
 /// `apt-get download PKG:ARCH` needs apt's package index for the guest's
 /// Debian arch, which `lkmc build -D` sets up (dpkg --add-architecture, apt-get
 /// update). Checked as a file of /var/lib/apt/lists.
+/// `step` with the actions that fetch Debian's `package` (`name:arch`) with
+/// apt-get download into the download dir and unpack it into `dest` without
+/// installing it (dpkg multiarch). `deb_glob` finds the file, whose name
+/// carries the version.
+pub fn fetch_deb(
+    l: &Layout,
+    step: Step,
+    (package, deb_glob): (&str, &str),
+    dest: &Path,
+    target: &str,
+) -> Step {
+    let dl = l.download_dir();
+    require_apt_index(l, step, package, target)
+        .action(mkdir_p(&dl))
+        .action(Cmd::new("apt-get").arg("download").arg(package).cwd(&dl))
+        .action(mkdir_p(dest))
+        .action(
+            Cmd::new("sh")
+                .arg("-c")
+                .arg(format!("dpkg-deb -x {deb_glob} \"$0\""))
+                .arg_path(dest)
+                .cwd(&dl),
+        )
+}
+
 pub fn require_apt_index(l: &Layout, step: Step, package: &str, target: &str) -> Step {
     let arch = l.arch.debian_arch();
     let hint = format!(
