@@ -19,8 +19,16 @@ const DEV_NODES: &str = "dir /dev 0755 0 0\nnod /dev/console 0600 0 0 c 5 1\n";
 pub fn populate(c: &Ctx, root: &std::path::Path) -> Vec<Action> {
     let l = c.l;
     let lkmc = root.join("lkmc");
+    // /lkmc, and the mount points and directories init needs: made here
+    // rather than by init in every boot.
+    let dirs = [
+        "lkmc", "dev", "proc", "sys", "tmp", "root", "mnt/out", "sbin", "usr/bin", "usr/sbin",
+    ];
     vec![
-        mkdir_p(&lkmc).into(),
+        Cmd::new("mkdir")
+            .arg("-p")
+            .args(dirs.map(|d| root.join(d).display().to_string()))
+            .into(),
         Cmd::new("cp")
             .arg("-a")
             .arg(format!("{}/.", l.rootfs_overlay_source_dir().display()))
