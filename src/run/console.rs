@@ -27,6 +27,8 @@ pub struct Outcome {
     pub timed_out: bool,
     /// The signal that made lkmc end the run.
     pub signal: Option<i32>,
+    /// The user ended the run with Ctrl-A X (gem5; QEMU exits by itself).
+    pub quit: bool,
     pub output: String,
 }
 
@@ -46,6 +48,8 @@ impl Outcome {
     pub fn exit_code(&self) -> i32 {
         if let Some(sig) = self.signal {
             128 + sig
+        } else if self.quit {
+            0
         } else if self.timed_out {
             124
         } else if self.crash.is_some() {
@@ -64,12 +68,22 @@ pub struct WatchOptions {
     pub stop_on_oops: bool,
     /// Echo the console to our stdout.
     pub echo: bool,
-    /// Give QEMU our terminal as stdin (interactive shell).
-    pub interactive: bool,
+    /// Where what the user types goes (an interactive shell).
+    pub keyboard: Keyboard,
     /// The program gets our stdout itself instead of a pipe (user-mode
     /// programs: their C library then flushes each line, so output shows as
     /// GDB steps); nothing is scanned or saved.
     pub passthrough: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keyboard {
+    /// Nowhere: the emulator's stdin is /dev/null.
+    None,
+    /// The emulator's stdin is ours (QEMU's console is on its stdio).
+    Emulator,
+    /// lkmc types it into gem5's guest terminal on this port.
+    Gem5Terminal(u16),
 }
 
 /// Markers the kernel prints when it crashes.
@@ -124,7 +138,7 @@ impl Drop for TermiosGuard {
 }
 
 /// Ends the running emulator (from a timer, a crash or a signal).
-type Kill = Arc<dyn Fn() + Send + Sync>;
+pub(super) type Kill = Arc<dyn Fn() + Send + Sync>;
 
 /// The emulator's command, dying with lkmc: Ctrl-C or a kill never leaves a
 /// QEMU behind.
@@ -133,7 +147,7 @@ fn emulator(cmd: &Cmd, o: &WatchOptions) -> duct::Expression {
     if !o.passthrough {
         e = e.stderr_to_stdout();
     }
-    if !o.interactive {
+    if o.keyboard != Keyboard::Emulator {
         e = e.stdin_null();
     }
     e.before_spawn(|c| {
@@ -172,6 +186,7 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
     let _term = TermiosGuard::save();
     let done = Arc::new(AtomicBool::new(false));
     let timed_out = Arc::new(AtomicBool::new(false));
+    let quit = Arc::new(AtomicBool::new(false));
     let start = |what: &str| format!("could not start {} ({what})", cmd.program);
     let mut out = if o.passthrough {
         let handle = Arc::new(
@@ -195,6 +210,10 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
         let r = reader.clone();
         let kill: Kill = Arc::new(move || drop(r.kill()));
         guard(o, &done, &timed_out, kill.clone());
+        if let Keyboard::Gem5Terminal(port) = o.keyboard {
+            super::gem5_keyboard::raw_stdin();
+            super::gem5_keyboard::forward(port, done.clone(), quit.clone(), kill.clone());
+        }
         let mut out = watch(&reader, termout, o, &done, kill)?;
         if let Ok(Some(x)) = reader.try_wait() {
             out.emulator_status = x.status.code();
@@ -205,6 +224,7 @@ pub fn run(cmd: &Cmd, termout: &Path, o: &WatchOptions) -> Result<Outcome> {
     CURRENT.lock().expect("not poisoned").take();
     out.signal = interrupted();
     out.timed_out = timed_out.load(Ordering::SeqCst);
+    out.quit = quit.load(Ordering::SeqCst);
     Ok(out)
 }
 

@@ -4,6 +4,7 @@ pub mod baremetal;
 pub mod console;
 pub mod features;
 pub mod gem5;
+mod gem5_keyboard;
 pub mod kernel_cli;
 pub mod launch;
 pub mod qemu;
@@ -278,6 +279,27 @@ pub fn print(
     crate::exec::run_plan(&all, eo)
 }
 
+/// The guest shell reads our stdin, a terminal or not; --eval needs none.
+/// On gem5 lkmc types it into the guest's terminal port, but not when a
+/// tmux split has `lkmc gem5-shell` there (gem5 takes one connection).
+fn keyboard(l: &Layout, spec: &RunSpec) -> console::Keyboard {
+    match (spec.emulator, spec.mode) {
+        _ if spec.eval.is_some() => console::Keyboard::None,
+        (Emulator::Gem5, Mode::System)
+            if spec
+                .tmux
+                .as_ref()
+                .is_some_and(|t| t.program == "gem5-shell") =>
+        {
+            console::Keyboard::None
+        }
+        (Emulator::Gem5, Mode::System) => {
+            console::Keyboard::Gem5Terminal(l.gem5_terminal_port() as u16)
+        }
+        _ => console::Keyboard::Emulator,
+    }
+}
+
 /// Prints or runs; returns lkmc's exit code.
 pub fn execute(l: Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions) -> Result<i32> {
     if eo.prints_only() {
@@ -296,8 +318,7 @@ pub fn execute(l: Layout, c: &Common, a: &RunArgs, eo: &crate::exec::ExecOptions
         timeout: spec.timeout,
         stop_on_oops: !spec.allow_oops,
         echo: true,
-        // The guest shell reads our stdin, a terminal or not; --eval needs none.
-        interactive: spec.eval.is_none(),
+        keyboard: keyboard(&l, &spec),
         // A user-mode program writes to our terminal itself, so its output
         // is line-buffered and shows as GDB steps over each printf.
         // gem5 prints the program's exit status: its output is watched.
@@ -374,12 +395,18 @@ fn hints(l: &Layout, s: &RunSpec, rp: &RunPlan) {
             l.arch
         );
     }
-    if rp.mode == Mode::System
-        && l.emulator == Emulator::Qemu
-        && s.eval.is_none()
-        && s.display == spec::Display::Console
-    {
-        eprintln!("lkmc: quit: `poweroff` in the guest, or Ctrl-A X; Ctrl-C goes to the guest");
+    let quit = "lkmc: quit: `poweroff` in the guest, or Ctrl-A X; Ctrl-C goes to the guest";
+    match keyboard(l, s) {
+        console::Keyboard::Emulator
+            if rp.mode == Mode::System && s.display == spec::Display::Console =>
+        {
+            eprintln!("{quit}")
+        }
+        console::Keyboard::Gem5Terminal(port) => eprintln!(
+            "{quit}. What you type goes to gem5's terminal port {port}, which then takes \
+             no other client (`lkmc gem5-shell`): for that, run with stdin from /dev/null"
+        ),
+        _ => {}
     }
 }
 

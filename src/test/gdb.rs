@@ -3,7 +3,7 @@
 use super::Runner;
 use crate::arch::Arch;
 use crate::cli::{Common, GdbArgs, RunArgs};
-use crate::run::console::WatchOptions;
+use crate::run::console::{Keyboard, WatchOptions};
 use crate::run::launch;
 use crate::run_record::TEST_IDS;
 use std::io::Read;
@@ -282,7 +282,7 @@ fn run_case(r: &Runner, common: &Common, case: &Case) -> Result<(), String> {
         timeout: Some(limit),
         stop_on_oops: true,
         echo: false,
-        interactive: false,
+        keyboard: Keyboard::None,
         passthrough: false,
     };
     let (l2, emu_common, ra) = (l.clone(), s.emulator_common, s.run);

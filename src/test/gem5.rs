@@ -2,8 +2,9 @@
 //! `m5 dumpstats` in stats.txt, a checkpoint restored without booting again,
 //! syscall emulation of a program with its exit status, a baremetal
 //! program, GDB stopping the kernel at start_kernel, and `poweroff` typed
-//! on the guest's terminal port ending the simulation, and Ctrl-C (SIGINT to
-//! lkmc) ending it mid-boot. ARM guests only (lkmc
+//! on the guest's terminal port ending the simulation, a shell typed into
+//! in lkmc's own terminal (Ctrl-C, Ctrl-A X), and Ctrl-C (SIGINT to lkmc)
+//! ending it mid-boot. ARM guests only (lkmc
 //! builds gem5 for ARM); without a gem5 build every case is skipped, saying
 //! so.
 
@@ -24,7 +25,7 @@ const BOOT_MESSAGE: &str = "Booting Linux";
 
 type CaseFn = fn(&Runner, Arch) -> Result<Option<()>, String>;
 
-const CASES: [(&str, CaseFn); 8] = [
+const CASES: [(&str, CaseFn); 9] = [
     ("gem5_eval_exit_status", eval_exit_status),
     ("gem5_checkpoint_restore", checkpoint_restore),
     ("gem5_se_hello", se_hello),
@@ -32,6 +33,7 @@ const CASES: [(&str, CaseFn); 8] = [
     ("gem5_baremetal_hello", baremetal_hello),
     ("gem5_gdb_start_kernel", gdb_start_kernel),
     ("gem5_shell_poweroff", shell_poweroff),
+    ("gem5_keys_typed_in_lkmc_run", keys_typed_in_lkmc_run),
     ("gem5_sigint_ends_the_run", sigint_ends_the_run),
 ];
 
@@ -311,5 +313,50 @@ fn shell_poweroff(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
     drop(term);
     let o = live.end()?;
     expect_status(&o, 0, "poweroff")?;
+    Ok(Some(()))
+}
+
+/// A shell in `lkmc run`'s own terminal, as on QEMU: a command typed there
+/// runs in the guest, Ctrl-C stops the guest's command, and Ctrl-A X ends
+/// the run with status 0 and no gem5 left.
+fn keys_typed_in_lkmc_run(r: &Runner, arch: Arch) -> Result<Option<()>, String> {
+    if r.dry_run() {
+        return Ok(None);
+    }
+    let limit = super::live::limit(r);
+    let timeout = limit.as_secs().to_string();
+    let mut run = super::pty_run::PtyRun::start(&gem5_common(r), arch, &["--timeout", &timeout])?;
+    let shown = |run: &super::pty_run::PtyRun| tail(&run.screen(), 30);
+    if !run.wait_for(SHELL_PROMPT, limit) {
+        return Err(format!("no shell prompt\n{}", shown(&run)));
+    }
+    let gem5 = super::interrupt::child_named(run.pid(), "gem5");
+    // As in shell_poweroff: a line typed as the shell starts can be lost.
+    let start = Instant::now();
+    while !run.wait_for("lkmc_shell_42", Duration::from_secs(10)) {
+        if start.elapsed() > limit {
+            return Err(format!("typed commands never ran\n{}", shown(&run)));
+        }
+        run.type_keys(b"echo lkmc_shell_$((6*7))\r")?;
+    }
+    run.type_keys(b"sleep 1000\r")?;
+    std::thread::sleep(Duration::from_secs(2));
+    run.type_keys(b"\x03echo lkmc_after_$((6*7))\r")?;
+    if !run.wait_for("lkmc_after_42", limit) {
+        return Err(format!("Ctrl-C did not end sleep\n{}", shown(&run)));
+    }
+    run.type_keys(b"\x01x")?;
+    match run.wait(limit) {
+        Some(0) => {}
+        code => {
+            return Err(format!(
+                "Ctrl-A X: lkmc ended with {code:?}, not 0\n{}",
+                shown(&run)
+            ));
+        }
+    }
+    if let Some(pid) = gem5.filter(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists()) {
+        return Err(format!("gem5 (pid {pid}) is still there after Ctrl-A X"));
+    }
     Ok(Some(()))
 }

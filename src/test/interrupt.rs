@@ -80,7 +80,7 @@ fn interrupt(lkmc: &mut Child, emulator: &str, settle: Duration) -> Result<(), S
 }
 
 /// The pid of a child process of `parent` whose name starts with `name`.
-fn child_named(parent: u32, name: &str) -> Option<u32> {
+pub(super) fn child_named(parent: u32, name: &str) -> Option<u32> {
     let entries = std::fs::read_dir("/proc").ok()?;
     entries.flatten().find_map(|e| {
         let pid: u32 = e.file_name().to_str()?.parse().ok()?;

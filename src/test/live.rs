@@ -5,7 +5,7 @@ use super::Runner;
 use crate::arch::Arch;
 use crate::cli::{Common, RunArgs};
 use crate::layout::Layout;
-use crate::run::console::{Outcome, WatchOptions};
+use crate::run::console::{Keyboard, Outcome, WatchOptions};
 use crate::run::launch;
 use crate::run_record::TEST_IDS;
 use std::time::{Duration, Instant};
@@ -20,7 +20,7 @@ pub fn watch(limit: Duration) -> WatchOptions {
         timeout: Some(limit),
         stop_on_oops: true,
         echo: false,
-        interactive: false,
+        keyboard: Keyboard::None,
         passthrough: false,
     }
 }

@@ -10,6 +10,7 @@ mod gem5;
 mod interrupt;
 pub mod ktap;
 mod live;
+mod pty_run;
 pub mod report;
 mod slurm;
 mod suites;
@@ -76,7 +77,7 @@ impl Runner<'_> {
             timeout: Some(Duration::from_secs_f64(timeout)),
             stop_on_oops,
             echo: c.verbose,
-            interactive: false,
+            keyboard: console::Keyboard::None,
             passthrough: false,
         };
         launch::claim_and_start(l, c, a, TEST_IDS, &watch).map(Some)
