@@ -14,10 +14,12 @@
                arm and aarch64)
   clean_build  remove the kernel build, lkmc build, lkmc run --eval true
                (once, only with --clean)
-  gem5_boot    lkmc run --emulator gem5 --eval true, AtomicSimpleCPU, to
-               m5 exit (once; arm and aarch64; only where gem5 is built)
-  gem5_se_hello  lkmc run --emulator gem5 --userland userland/c/hello.c,
-               syscall emulation, AtomicSimpleCPU (once; as gem5_boot)
+  gem5_boot_T  lkmc run --emulator gem5 --gem5-build-type T --eval true,
+               AtomicSimpleCPU, to m5 exit (once; arm and aarch64; T is
+               opt and fast, each where it is built); gem5_boot_insns_T
+               its guest instructions (simInsts)
+  gem5_se_hello_T  lkmc run --emulator gem5 --userland userland/c/hello.c,
+               syscall emulation, AtomicSimpleCPU (once; as gem5_boot_T)
   boot_insns   guest instructions of lkmc run --eval true, counted by the
                QEMU plugin bench/insn_count.c (a count, not seconds; once)
 
@@ -83,7 +85,8 @@ def main():
         A = ["--arch", arch]
         if a.gem5_only:
             for name, value in gem5_rows(arch):
-                print(f"{arch:<8} {name:<18} {value:.4f}")
+                shown = f"{value}" if isinstance(value, int) else f"{value:.4f}"
+                print(f"{arch:<8} {name:<18} {shown}")
             continue
         timed([LKMC, "build", "-q", *A])
         boot = [LKMC, "run", "-q", *A, "--eval", "true"]
@@ -134,18 +137,28 @@ def boot_insns(arch):
 
 
 def gem5_rows(arch):
-    """gem5 full-system boot to m5 exit, where gem5 and its guest are built."""
+    """gem5 full-system boot to m5 exit and a syscall-emulation hello, for
+    each gem5 build type that is built, and the boot's guest instructions."""
     if arch == "x86_64":
         return []
-    exe = subprocess.run([LKMC, "getvar", "--arch", arch, "--emulator", "gem5", "gem5_executable"],
-                         capture_output=True, text=True).stdout.strip()
-    if not os.path.exists(exe):
-        print(f"{arch:<8} gem5_boot          skipped: {exe} is not built (lkmc build --arch {arch} gem5)")
-        return []
-    gem5 = [LKMC, "run", "-q", "--arch", arch, "--emulator", "gem5", "--cpu-type", "AtomicSimpleCPU"]
+    rows = []
     hello = os.path.join(REPO, "userland", "c", "hello.c")
-    return [("gem5_boot", median(1, [*gem5, "--eval", "true"])),
-            ("gem5_se_hello", median(1, [*gem5, "--userland", hello]))]
+    for build_type in ["opt", "fast"]:
+        bt = ["--arch", arch, "--emulator", "gem5", "--gem5-build-type", build_type]
+        exe = subprocess.run([LKMC, "getvar", *bt, "gem5_executable"],
+                             capture_output=True, text=True).stdout.strip()
+        if not os.path.exists(exe):
+            print(f"{arch:<8} gem5_boot_{build_type:<9} skipped: {exe} is not built "
+                  f"(lkmc build --arch {arch} --gem5-build-type {build_type} gem5)")
+            continue
+        gem5 = [LKMC, "run", "-q", *bt, "--cpu-type", "AtomicSimpleCPU"]
+        rows.append((f"gem5_boot_{build_type}", median(1, [*gem5, "--eval", "true"])))
+        insts = subprocess.run([LKMC, "gem5-stat", *bt, "^simInsts$"], capture_output=True,
+                               text=True).stdout.split()
+        if len(insts) >= 2:
+            rows.append((f"gem5_boot_insns_{build_type}", int(insts[-1])))
+        rows.append((f"gem5_se_hello_{build_type}", median(1, [*gem5, "--userland", hello])))
+    return rows
 
 
 if __name__ == "__main__":

@@ -27,18 +27,24 @@ fn parse_config(text: &str) -> HashMap<String, String> {
 }
 
 /// Lists the options of the fragments that the final .config does not have.
+/// Where fragments disagree the later one wins, as in merge_config.sh.
 pub fn missing(config_text: &str, fragment_texts: &[(PathBuf, String)]) -> Vec<String> {
     let cfg = parse_config(config_text);
-    let mut out = Vec::new();
+    let mut wanted: Vec<(String, String, &PathBuf)> = Vec::new();
     for (path, text) in fragment_texts {
         for (k, want) in parse_fragment(text) {
-            let have = cfg.get(&k).map(String::as_str).unwrap_or("n");
-            if have != want {
-                out.push(format!(
-                    "{k}={want} (from {}) is {have} in the final .config",
-                    path.display()
-                ));
-            }
+            wanted.retain(|(name, _, _)| *name != k);
+            wanted.push((k, want, path));
+        }
+    }
+    let mut out = Vec::new();
+    for (k, want, path) in wanted {
+        let have = cfg.get(&k).map(String::as_str).unwrap_or("n");
+        if have != want {
+            out.push(format!(
+                "{k}={want} (from {}) is {have} in the final .config",
+                path.display()
+            ));
         }
     }
     out
@@ -78,5 +84,15 @@ mod tests {
         let m = missing(cfg, &[(PathBuf::from("f"), frag.to_string())]);
         assert_eq!(m.len(), 1);
         assert!(m[0].starts_with("CONFIG_B=y"));
+    }
+
+    #[test]
+    fn a_later_fragment_overrides_an_earlier_one() {
+        let cfg = "CONFIG_FTRACE=y\n";
+        let base = (PathBuf::from("base"), "# CONFIG_FTRACE is not set\n".to_string());
+        let full = (PathBuf::from("full"), "CONFIG_FTRACE=y\n".to_string());
+        assert!(missing(cfg, &[base.clone(), full.clone()]).is_empty());
+        let m = missing(cfg, &[full, base]);
+        assert_eq!(m, ["CONFIG_FTRACE=n (from base) is y in the final .config"]);
     }
 }
