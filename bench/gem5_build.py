@@ -6,7 +6,7 @@
       build dir (ID defaults to `bench`, so the default build is not touched).
       Hours on 2 cores.
 
-  bench/gem5_build.py --from-objects DIR
+  bench/gem5_build.py --from-objects DIR [--type opt|fast|debug]
       for a build that was stopped and resumed over several sessions: the
       compile time it took, from the times of the objects under DIR (for
       example out/gem5/default/build/ARM). Gaps of more than --pause seconds
@@ -20,13 +20,15 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LKMC = os.environ.get("LKMC", os.path.join(REPO, "target", "release", "lkmc"))
-OBJECT_SUFFIXES = (".o", ".pyo")
+# The objects scons makes for each gem5 build type (opt's embedded Python
+# objects are .pyo).
+OBJECT_SUFFIXES = {"opt": (".o", ".pyo"), "fast": (".fo",), "debug": (".do",)}
 
 
-def object_times(root):
+def object_times(root, suffixes):
     times = []
     for d, _, files in os.walk(root):
-        times.extend(os.path.getmtime(os.path.join(d, f)) for f in files if f.endswith(OBJECT_SUFFIXES))
+        times.extend(os.path.getmtime(os.path.join(d, f)) for f in files if f.endswith(suffixes))
     return sorted(times)
 
 
@@ -35,13 +37,14 @@ def active_seconds(times, pause):
     return sum(b - a for a, b in zip(times, times[1:]) if b - a <= pause)
 
 
-def from_objects(root, pause):
-    times = object_times(root)
+def from_objects(root, build_type, pause):
+    suffixes = OBJECT_SUFFIXES[build_type]
+    times = object_times(root, suffixes)
     if len(times) < 2:
         sys.exit(f"{root}: fewer than 2 objects")
     active = active_seconds(times, pause)
     span = times[-1] - times[0]
-    print(f"objects: {len(times)} (.o and .pyo) under {root}")
+    print(f"gem5.{build_type} objects: {len(times)} ({' and '.join(suffixes)}) under {root}")
     print(f"from first to last object: {span / 3600:.2f} h; compiling (gaps over {pause} s left out): "
           f"{active / 3600:.2f} h, {len(times) / (active / 60):.2f} objects a minute")
     exe = [f for f in os.listdir(root) if f.startswith("gem5.")]
@@ -73,7 +76,7 @@ def main():
     ap.add_argument("--pause", type=float, default=600.0)
     a = ap.parse_args()
     if a.from_objects:
-        from_objects(a.from_objects, a.pause)
+        from_objects(a.from_objects, a.type, a.pause)
     else:
         clean_build(a.type, a.build_id)
 
