@@ -89,7 +89,10 @@ mod tests {
     #[test]
     fn a_later_fragment_overrides_an_earlier_one() {
         let cfg = "CONFIG_FTRACE=y\n";
-        let base = (PathBuf::from("base"), "# CONFIG_FTRACE is not set\n".to_string());
+        let base = (
+            PathBuf::from("base"),
+            "# CONFIG_FTRACE is not set\n".to_string(),
+        );
         let full = (PathBuf::from("full"), "CONFIG_FTRACE=y\n".to_string());
         assert!(missing(cfg, &[base.clone(), full.clone()]).is_empty());
         let m = missing(cfg, &[full, base]);
