@@ -23,7 +23,7 @@ pub fn sigint_ends_the_run(
 ) -> Result<(), String> {
     let l = crate::layout::Layout::new(common, arch);
     let id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let exe = super::this_lkmc();
     let mut c = common.clone();
     c.arch = Some(arch);
     let mut lkmc = Command::new(exe)

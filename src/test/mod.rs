@@ -16,6 +16,13 @@ mod slurm;
 mod suites;
 mod userland;
 
+/// This lkmc, for the cases that start `lkmc run` as a process: through
+/// /proc/self/exe, which still runs it when a rebuild has replaced the file
+/// during a long test run.
+fn this_lkmc() -> std::path::PathBuf {
+    std::path::PathBuf::from("/proc/self/exe")
+}
+
 use crate::arch::Arch;
 use crate::cli::{Common, RunArgs, TestArgs};
 use crate::layout::Layout;

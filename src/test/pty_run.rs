@@ -28,7 +28,7 @@ impl PtyRun {
         let l = crate::layout::Layout::new(common, arch);
         let id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
         let (master, slave) = open_pty()?;
-        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let exe = super::this_lkmc();
         let mut c = common.clone();
         c.arch = Some(arch);
         let io = |f: &OwnedFd| f.try_clone().map(Stdio::from).map_err(|e| e.to_string());
