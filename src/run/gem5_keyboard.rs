@@ -51,9 +51,11 @@ pub fn raw_stdin() {
 }
 
 /// Sends stdin to the guest terminal on `port` from a thread until `done`;
-/// Ctrl-A X sets `quit` and calls `end`. It connects at the first key, so
-/// that a run whose user types in `lkmc gem5-shell` instead (gem5 takes one
-/// connection) leaves the port to it.
+/// Ctrl-A X sets `quit` and calls `end`. It connects at the first byte read:
+/// in a terminal that is at the guest shell's first prompt (the terminal
+/// answers the shell's cursor-position query), and with stdin from
+/// /dev/null never, which leaves the port (gem5 takes one connection) to
+/// `lkmc gem5-shell`.
 pub fn forward(port: u16, done: Arc<AtomicBool>, quit: Arc<AtomicBool>, end: super::console::Kill) {
     std::thread::spawn(move || {
         let mut term: Option<TcpStream> = None;
