@@ -3,9 +3,7 @@
 //! 130 (128 + SIGINT).
 
 use crate::cli::Common;
-use crate::run::launch;
-use crate::run_record::TEST_IDS;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long the emulator may take to appear, and lkmc to end after SIGINT.
@@ -21,16 +19,7 @@ pub fn sigint_ends_the_run(
     emulator: &str,
     settle: Duration,
 ) -> Result<(), String> {
-    let l = crate::layout::Layout::new(common, arch);
-    let id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
-    let exe = super::this_lkmc();
-    let mut c = common.clone();
-    c.arch = Some(arch);
-    let mut lkmc = Command::new(exe)
-        .args(crate::sweep::points::common_words(&c))
-        .arg(format!("--run-id={id}"))
-        .arg("run")
-        .args(run_args)
+    let mut lkmc = super::lkmc_run_command(common, arch, run_args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -16,11 +16,25 @@ mod slurm;
 mod suites;
 mod userland;
 
-/// This lkmc, for the cases that start `lkmc run` as a process: through
-/// /proc/self/exe, which still runs it when a rebuild has replaced the file
-/// during a long test run.
-fn this_lkmc() -> std::path::PathBuf {
-    std::path::PathBuf::from("/proc/self/exe")
+/// `lkmc run` with `common`'s options, `arch` and `run_args`, on a free
+/// test run id, for the cases that start it as a process. This lkmc runs
+/// through /proc/self/exe, which still works when a rebuild has replaced
+/// the file during a long test run.
+fn lkmc_run_command(
+    common: &Common,
+    arch: crate::arch::Arch,
+    run_args: &[&str],
+) -> std::process::Command {
+    let l = Layout::new(common, arch);
+    let id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
+    let mut c = common.clone();
+    c.arch = Some(arch);
+    let mut lkmc = std::process::Command::new("/proc/self/exe");
+    lkmc.args(crate::sweep::points::common_words(&c))
+        .arg(format!("--run-id={id}"))
+        .arg("run")
+        .args(run_args);
+    lkmc
 }
 
 use crate::arch::Arch;

@@ -2,12 +2,10 @@
 //! screen and types keys, and lkmc sees a real terminal on its stdin.
 
 use crate::cli::Common;
-use crate::run::launch;
-use crate::run_record::TEST_IDS;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -25,18 +23,9 @@ impl PtyRun {
         arch: crate::arch::Arch,
         run_args: &[&str],
     ) -> Result<PtyRun, String> {
-        let l = crate::layout::Layout::new(common, arch);
-        let id = crate::run_record::peek(&l.out, None, TEST_IDS, launch::ports_free(&l));
         let (master, slave) = open_pty()?;
-        let exe = super::this_lkmc();
-        let mut c = common.clone();
-        c.arch = Some(arch);
         let io = |f: &OwnedFd| f.try_clone().map(Stdio::from).map_err(|e| e.to_string());
-        let lkmc = Command::new(exe)
-            .args(crate::sweep::points::common_words(&c))
-            .arg(format!("--run-id={id}"))
-            .arg("run")
-            .args(run_args)
+        let lkmc = super::lkmc_run_command(common, arch, run_args)
             .stdin(io(&slave)?)
             .stdout(io(&slave)?)
             .stderr(io(&slave)?)
