@@ -470,6 +470,8 @@ fn gem5_run_options() {
             "--caches",
         ],
     );
+    // Caches after `--` get the atomic CPU: lkmc's default bypasses them.
+    assert!(text.contains("--cpu-type AtomicSimpleCPU"), "{text}");
     insta::assert_snapshot!("run_gem5_options", text);
     // fs.py fills the command line in with Python's %.
     let percent = dry(&["-e", "gem5", "run", "--kernel-cli", "x=50%"]);
@@ -517,7 +519,31 @@ fn gem5_restore_picks_the_nth_most_recent_checkpoint() {
             text.contains(&format!("--checkpoint-restore {index}")),
             "--gem5-restore {n}:\n{text}"
         );
+        // lkmc's default CPU restores as itself; a named one is switched to
+        // after fs.py's atomic restore.
+        assert!(
+            text.contains("--restore-with-cpu NonCachingSimpleCPU"),
+            "{text}"
+        );
     }
+    let (code, text) = lkmc_in(
+        dir,
+        REPO,
+        &[
+            "--dry-run",
+            "-e",
+            "gem5",
+            "-a",
+            "aarch64",
+            "run",
+            "--gem5-restore",
+            "1",
+            "--cpu-type",
+            "TimingSimpleCPU",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("--restore-with-cpu"), "{text}");
     let (code, text) = lkmc_in(
         dir,
         REPO,
