@@ -18,6 +18,8 @@
                AtomicSimpleCPU, to m5 exit (once; arm and aarch64; T is
                opt and fast, each where it is built); gem5_boot_insns_T
                its guest instructions (simInsts)
+  gem5_boot_default_T  the same with lkmc's default CPU model
+               (NonCachingSimpleCPU), run right after gem5_boot_T
   gem5_se_hello_T  lkmc run --emulator gem5 --userland userland/c/hello.c,
                syscall emulation, AtomicSimpleCPU (once; as gem5_boot_T)
   boot_insns   guest instructions of lkmc run --eval true, counted by the
@@ -157,6 +159,8 @@ def gem5_rows(arch):
                                text=True).stdout.split()
         if len(insts) >= 2:
             rows.append((f"gem5_boot_insns_{build_type}", int(insts[-1])))
+        default_cpu = [LKMC, "run", "-q", *bt, "--eval", "true"]
+        rows.append((f"gem5_boot_default_{build_type}", median(1, default_cpu)))
         rows.append((f"gem5_se_hello_{build_type}", median(1, [*gem5, "--userland", hello])))
     return rows
 
