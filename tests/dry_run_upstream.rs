@@ -149,9 +149,9 @@ fn overlay_is_assembled_after_modules_and_userland() {
             "aarch64-linux-gnu-gcc",
             &format!("rm \\\n  -r -f {overlay}"),
             &format!("$LKMC/rootfs_overlay/. \\\n  {overlay}"),
-            // The installed modules (lib/modules/...), ours moved to /lkmc.
+            // The installed modules (lib/modules/...), linked from /lkmc.
             &format!("$OUT/kernel_modules/default/aarch64/install/. \\\n  {overlay}"),
-            "ln -s ../../../lkmc",
+            "../lib/modules/*/extra/*.ko",
             &format!("{overlay}/lkmc/userland"),
             "$OUT/gem5/default/m5/aarch64/m5",
             &format!("{overlay}/usr/bin"),
