@@ -472,6 +472,10 @@ fn gem5_run_options() {
     );
     // Caches after `--` get the atomic CPU: lkmc's default bypasses them.
     assert!(text.contains("--cpu-type AtomicSimpleCPU"), "{text}");
+    let cached = dry(&["-e", "gem5", "-a", "aarch64", "run", "--l2cache"]);
+    assert!(cached.contains("--cpu-type AtomicSimpleCPU"), "{cached}");
+    let plain = dry(&["-e", "gem5", "-a", "aarch64", "run"]);
+    assert!(plain.contains("--cpu-type NonCachingSimpleCPU"), "{plain}");
     insta::assert_snapshot!("run_gem5_options", text);
     // fs.py fills the command line in with Python's %.
     let percent = dry(&["-e", "gem5", "run", "--kernel-cli", "x=50%"]);
