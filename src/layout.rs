@@ -9,6 +9,12 @@ use std::path::{Path, PathBuf};
 /// is not checked out.
 pub const DEBIAN_LINUX_VERSION: &str = "6.1";
 
+/// The first QEMU port of run id 0; each id has a block of 10. Below Linux's
+/// ephemeral range (32768-60999): there, a port could be taken at any moment
+/// by the local end of some outgoing connection (CI once saw a monitor port
+/// of a run taken so), and the run would fail to listen on it.
+pub const QEMU_PORT_BASE: u32 = 21000;
+
 /// Resolved options and paths for one (arch, emulator) pair.
 #[derive(Clone, Debug)]
 pub struct Layout {
@@ -464,7 +470,7 @@ impl Layout {
 
     // ---- ports: each run id gets its own block so runs never collide ----
     fn qemu_port_base(&self) -> u32 {
-        45454 + 10 * self.run_id
+        QEMU_PORT_BASE + 10 * self.run_id
     }
     pub fn qemu_monitor_port(&self) -> u32 {
         self.qemu_port_base()

@@ -166,7 +166,7 @@ fn a_signal_ends_the_run_and_its_emulator() {
         let want = 128 + if sig == "INT" { 2 } else { 15 };
         assert_eq!(o.status.code(), Some(want), "SIG{sig}");
         // The emulator's monitor port of this run id is gone with it.
-        let monitor = format!("telnet:127.0.0.1:{}", 45454 + 10 * id);
+        let monitor = format!("telnet:127.0.0.1:{}", 21000 + 10 * id);
         let left = Command::new("pgrep")
             .args(["-f", &monitor])
             .output()

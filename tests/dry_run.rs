@@ -361,7 +361,7 @@ fn getvar_lists_paths() {
     );
     assert_eq!(
         lkmc(&["getvar", "gdb_port", "--run-id", "2"]).trim(),
-        "45477"
+        "21023"
     );
 }
 

@@ -61,14 +61,14 @@ fn without_a_live_run_gdb_fails_at_once() {
 fn gdb_takes_the_arch_of_the_live_run() {
     let d = tempfile::tempdir().unwrap();
     let _run = run_record::claim(d.path(), Some(62), USER_IDS, |_| true).unwrap();
-    run_record::write(d.path(), 62, &record("aarch64", 46077)).unwrap();
+    run_record::write(d.path(), 62, &record("aarch64", 21623)).unwrap();
     let o = lkmc(d.path(), &["--dry-run", "gdb", "-n", "62"])
         .output()
         .unwrap();
     let out = text(&o);
     assert!(o.status.success(), "{out}");
     assert!(out.contains("/linux/default/aarch64/vmlinux"), "{out}");
-    assert!(out.contains("target remote localhost:46077"), "{out}");
+    assert!(out.contains("target remote localhost:21623"), "{out}");
     // An --arch that is not the run's is an error that says so.
     let o = lkmc(
         d.path(),
@@ -90,7 +90,7 @@ fn gdb_waits_for_the_port_and_stops_when_the_run_ends() {
     // What GDB's cwd needs; nothing else is built.
     std::fs::create_dir_all(d.path().join("linux/default/aarch64")).unwrap();
     let run = run_record::claim(d.path(), Some(63), USER_IDS, |_| true).unwrap();
-    run_record::write(d.path(), 63, &record("aarch64", 46087)).unwrap();
+    run_record::write(d.path(), 63, &record("aarch64", 21633)).unwrap();
     let child = lkmc(d.path(), &["gdb", "-n", "63"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -103,11 +103,11 @@ fn gdb_waits_for_the_port_and_stops_when_the_run_ends() {
     let out = text(&o);
     assert!(!o.status.success(), "{out}");
     assert!(
-        out.contains("waiting for run 63 to open its GDB port 46087"),
+        out.contains("waiting for run 63 to open its GDB port 21633"),
         "{out}"
     );
     assert!(
-        out.contains("run 63 ended before its GDB port 46087 opened"),
+        out.contains("run 63 ended before its GDB port 21633 opened"),
         "{out}"
     );
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());

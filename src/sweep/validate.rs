@@ -8,8 +8,8 @@ use crate::usage_error;
 use anyhow::Result;
 use clap::Parser;
 
-/// The highest run id whose QEMU ports (45454 + 10 * id + 4) exist.
-const MAX_RUN_ID: u32 = (65535 - 45454 - 4) / 10;
+/// The highest run id whose QEMU ports (QEMU_PORT_BASE + 10 * id + 6) exist.
+const MAX_RUN_ID: u32 = (65535 - crate::layout::QEMU_PORT_BASE - 6) / 10;
 
 /// Point `index`'s run id.
 pub fn run_id(first: u32, index: usize) -> Result<u32> {
