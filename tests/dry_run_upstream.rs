@@ -503,21 +503,21 @@ fn gem5_restore_picks_the_nth_most_recent_checkpoint() {
         std::fs::File::open(&d).unwrap().set_modified(t).unwrap();
     }
     let dir = out.path().to_str().unwrap();
+    let restore = |more: &[&str]| {
+        let mut args = vec![
+            "--dry-run",
+            "-e",
+            "gem5",
+            "-a",
+            "aarch64",
+            "run",
+            "--gem5-restore",
+        ];
+        args.extend_from_slice(more);
+        lkmc_in(dir, REPO, &args)
+    };
     for (n, index) in [("1", "1"), ("2", "3"), ("3", "2")] {
-        let (code, text) = lkmc_in(
-            dir,
-            REPO,
-            &[
-                "--dry-run",
-                "-e",
-                "gem5",
-                "-a",
-                "aarch64",
-                "run",
-                "--gem5-restore",
-                n,
-            ],
-        );
+        let (code, text) = restore(&[n]);
         assert_eq!(code, 0, "{text}");
         assert!(
             text.contains(&format!("--checkpoint-restore {index}")),
@@ -530,38 +530,10 @@ fn gem5_restore_picks_the_nth_most_recent_checkpoint() {
             "{text}"
         );
     }
-    let (code, text) = lkmc_in(
-        dir,
-        REPO,
-        &[
-            "--dry-run",
-            "-e",
-            "gem5",
-            "-a",
-            "aarch64",
-            "run",
-            "--gem5-restore",
-            "1",
-            "--cpu-type",
-            "TimingSimpleCPU",
-        ],
-    );
+    let (code, text) = restore(&["1", "--cpu-type", "TimingSimpleCPU"]);
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("--restore-with-cpu"), "{text}");
-    let (code, text) = lkmc_in(
-        dir,
-        REPO,
-        &[
-            "--dry-run",
-            "-e",
-            "gem5",
-            "-a",
-            "aarch64",
-            "run",
-            "--gem5-restore",
-            "4",
-        ],
-    );
+    let (code, text) = restore(&["4"]);
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("has 3 checkpoint(s)"), "{text}");
 }
